@@ -1,0 +1,2 @@
+/** JMH benchmarks and load drivers, Gantry beside its peers. */
+package dev.gantry;

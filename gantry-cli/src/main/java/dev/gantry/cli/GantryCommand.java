@@ -1,0 +1,25 @@
+package dev.gantry.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * The root {@code gantry} command. Each capability registers its subcommand here, one line
+ * each, in the order they appear in {@code gantry --help}.
+ */
+@Command(
+        name = "gantry",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Release readiness and progressive delivery: check the plan, gate the release, roll it out.",
+        subcommands = {
+            // registered subcommands, one per line
+        })
+public final class GantryCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gantry.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code gantry} command.
+ *
+ * <p>Exit codes are decided here and in {@link ExitCodes} only: a command returns one, and any
+ * exception that escapes a command becomes a one-sentence message and {@link ExitCodes#ERROR},
+ * never a stack trace.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; used by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new GantryCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
+        commandLine.setParameterExceptionHandler(Main::handleParameterException);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handleExecutionException(
+            Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (exception instanceof UserFacingException userFacing) {
+            err.println("gantry: " + userFacing.getMessage());
+            return userFacing.exitCode();
+        }
+        err.println("gantry: an unexpected error stopped the command: " + describe(exception));
+        err.println("gantry: this is a bug in Gantry; please report it with the command you ran.");
+        return ExitCodes.ERROR;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("gantry: " + exception.getMessage());
+        err.println("gantry: see '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCodes.USAGE;
+    }
+
+    private static String describe(Throwable exception) {
+        String message = exception.getMessage();
+        String type = exception.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
+}

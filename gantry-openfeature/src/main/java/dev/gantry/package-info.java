@@ -1,0 +1,2 @@
+/** The OpenFeature provider over the Gantry flag SDK. */
+package dev.gantry;

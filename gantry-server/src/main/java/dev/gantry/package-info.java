@@ -1,0 +1,2 @@
+/** The Gantry control plane server. */
+package dev.gantry;
