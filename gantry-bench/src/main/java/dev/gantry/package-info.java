@@ -1,2 +1,0 @@
-/** JMH benchmarks and load drivers, Gantry beside its peers. */
-package dev.gantry;

@@ -1,2 +1,0 @@
-/** The OpenFeature provider over the Gantry flag SDK. */
-package dev.gantry;
