@@ -25,7 +25,15 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
         commandLine.setParameterExceptionHandler(Main::handleParameterException);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (Throwable unexpected) {
+            // Errors (StackOverflowError, OutOfMemoryError) pass picocli's exception handler.
+            err.println("gantry: an unexpected error stopped the command: " + describe(unexpected));
+            err.println("gantry: this is a bug in Gantry; please report it with the command you ran.");
+            code = ExitCodes.ERROR;
+        }
         out.flush();
         err.flush();
         return code;
