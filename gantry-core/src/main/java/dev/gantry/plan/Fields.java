@@ -54,9 +54,11 @@ final class Fields {
         for (Entry entry : map.entries()) {
             if (!knownKeys.contains(entry.key())) {
                 Optional<String> nearest = Suggestions.nearest(entry.key(), knownKeys);
-                problems.add(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where,
-                        nearest.map(key -> "did you mean '" + key + "'?")
-                                .orElse("the keys allowed here are: " + String.join(", ", knownKeys)));
+                String fix = entry.key().contains(" ")
+                        ? "a comma inside { } ends a value: if this text belongs to the value before it, put that value in quotes"
+                        : nearest.map(key -> "did you mean '" + key + "'?")
+                                .orElse("the keys allowed here are: " + String.join(", ", knownKeys));
+                problems.add(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where, fix);
             }
         }
         return Optional.of(new Fields(map, problems, where));
