@@ -54,7 +54,8 @@ final class Fields {
         for (Entry entry : map.entries()) {
             if (!knownKeys.contains(entry.key())) {
                 Optional<String> nearest = Suggestions.nearest(entry.key(), knownKeys);
-                String fix = entry.key().contains(" ")
+                boolean splitByComma = map.flow() && entry.value() instanceof YamlScalar value && value.isNull();
+                String fix = splitByComma
                         ? "a comma inside { } ends a value: if this text belongs to the value before it, put that value in quotes"
                         : nearest.map(key -> "did you mean '" + key + "'?")
                                 .orElse("the keys allowed here are: " + String.join(", ", knownKeys));
