@@ -31,11 +31,13 @@ final class Fields {
     private final YamlMap map;
     private final Problems problems;
     private final String where;
+    private final Set<String> suggested;
 
-    private Fields(YamlMap map, Problems problems, String where) {
+    private Fields(YamlMap map, Problems problems, String where, Set<String> suggested) {
         this.map = map;
         this.problems = problems;
         this.where = where;
+        this.suggested = suggested;
     }
 
     /**
@@ -51,10 +53,12 @@ final class Fields {
             return Optional.empty();
         }
         Set<String> knownKeys = new LinkedHashSet<>(Arrays.asList(known));
+        Set<String> suggested = new LinkedHashSet<>();
         for (Entry entry : map.entries()) {
             if (!knownKeys.contains(entry.key())) {
                 Optional<String> nearest = Suggestions.nearest(entry.key(), knownKeys);
                 boolean splitByComma = map.flow() && entry.value() instanceof YamlScalar value && value.isNull();
+                nearest.ifPresent(suggested::add);
                 String fix = splitByComma
                         ? "a comma inside { } ends a value: if this text belongs to the value before it, put that value in quotes"
                         : nearest.map(key -> "did you mean '" + key + "'?")
@@ -62,7 +66,7 @@ final class Fields {
                 problems.add(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where, fix);
             }
         }
-        return Optional.of(new Fields(map, problems, where));
+        return Optional.of(new Fields(map, problems, where, suggested));
     }
 
     static final String ROOT = "the plan";
@@ -109,6 +113,9 @@ final class Fields {
     boolean require(String key, String example) {
         if (has(key)) {
             return true;
+        }
+        if (suggested.contains(key)) {
+            return false; // already reported as a misspelt key with this key suggested
         }
         problems.add(map.position(), (where.equals(ROOT) ? "the plan" : where) + " is missing '" + key + "'", "add '" + key + ": " + example + "'");
         return false;
