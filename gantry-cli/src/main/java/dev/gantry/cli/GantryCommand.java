@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.plan.CheckCommand.class,
             dev.gantry.cli.plan.PlanCommand.class,
             dev.gantry.cli.env.EnvCommand.class,
+            dev.gantry.cli.config.ConfigCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec
