@@ -122,7 +122,7 @@ final class DeliveryReader {
                     references.use(Kind.FLAG, flag, rollout.position("flag"), "rollout.flag");
                     List<Rollout.Phase> phases = rollout.objects("phases", this::phase);
                     if (phases.isEmpty()) {
-                        rollout.require("phases", "[{ percent: 10, hold: 1d }, { percent: 50, hold: 1d }, { percent: 100 }]");
+                        rollout.requireItems("phases", "[{ percent: 10, hold: 1d }, { percent: 50, hold: 1d }, { percent: 100 }]");
                     }
                     return new Rollout(flag, rollout.string("bucketBy"), phases, rollout.objects("guards", this::guard),
                             rollout.objects("activation", this::activation),
@@ -304,7 +304,7 @@ final class DeliveryReader {
                     stage.where() + ".approval"));
             List<Step> steps = stage.objects("steps", this::step);
             if (steps.isEmpty()) {
-                stage.require("steps", "[{ name: Deploy, run: ./deploy.sh }]");
+                stage.requireItems("steps", "[{ name: Deploy, run: ./deploy.sh }]");
             }
             return new Deploy.Stage(name, stage.bool("production", false), approval, steps);
         });

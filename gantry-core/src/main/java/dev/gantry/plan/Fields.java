@@ -111,6 +111,18 @@ final class Fields {
         return false;
     }
 
+    /** Reports that list {@code key} is missing, or written but empty, unless it has items. */
+    boolean requireItems(String key, String example) {
+        if (!require(key, example)) {
+            return false;
+        }
+        if (node(key).get() instanceof YamlList list && list.items().isEmpty()) {
+            problems.add(position(key), path(key) + " is empty", "add at least one item: '" + key + ": " + example + "'");
+            return false;
+        }
+        return true;
+    }
+
     // ---- scalars
 
     Optional<String> string(String key) {
