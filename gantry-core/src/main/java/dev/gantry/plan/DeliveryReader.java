@@ -34,7 +34,7 @@ final class DeliveryReader {
         return item.fields(problems, "key", "type", "default", "variations", "description", "envVar", "temporary")
                 .map(flag -> {
                     String key = flag.requiredString("key", "enable-import");
-                    if (!key.isEmpty() && !FLAG_KEY.matcher(key).matches()) {
+                    if ((!key.isEmpty() || flag.string("key").isPresent()) && !FLAG_KEY.matcher(key).matches()) {
                         flag.problem("key", "flag key '" + key + "' has characters flags cannot have",
                                 "use letters, digits, '.', '_' and '-'");
                     }
