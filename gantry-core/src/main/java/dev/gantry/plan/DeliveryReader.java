@@ -225,7 +225,7 @@ final class DeliveryReader {
 
     private Optional<Rollback.Trigger> trigger(Item item) {
         if (item.node() instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
-            return Optional.of(new Rollback.Trigger(scalar.text(), Optional.empty()));
+            return item.text(problems).map(text -> new Rollback.Trigger(text, Optional.empty()));
         }
         return item.fields(problems, "description", "guard").map(trigger -> {
             Optional<String> guard = trigger.string("guard");

@@ -353,6 +353,11 @@ final class Fields {
         Optional<Fields> fields(Problems problems, String... known) {
             return Fields.of(node, problems, where, known);
         }
+
+        /** The item written as a single value instead of a map; {@code ${...}} is refused as in any text. */
+        Optional<String> text(Problems problems) {
+            return new Fields(new YamlMap(List.of(), node.position()), problems, where).text(node, where, false);
+        }
     }
 
     private static boolean isNull(YamlNode node) {
