@@ -92,6 +92,27 @@ class PlanSchemaTest {
         }
     }
 
+    /**
+     * Every YAML example in docs/plan-format.md is valid for both. A section example gets
+     * {@code apiVersion} and a {@code release} put in front when it has none; files it names
+     * resolve against examples/platform-v1.2.
+     */
+    @Nested
+    class FormatReference {
+        @TestFactory
+        Stream<DynamicTest> validate_everyYamlExampleInPlanFormat_acceptedBySchemaAndLoader() {
+            List<String> blocks = yamlBlocks(read(ROOT.resolve("docs/plan-format.md")));
+            assertThat(blocks).hasSizeGreaterThanOrEqualTo(20);
+            Path directory = ROOT.resolve("examples/platform-v1.2");
+            return blocks.stream().map(block -> DynamicTest.dynamicTest(firstLine(block), () -> {
+                String plan = completed(block);
+                assertThat(schemaErrors("plan-format.md", plan)).as("schema errors in%n%s", plan).isEmpty();
+                assertThat(problems(PlanLoader.load("plan-format.md", plan, directory)))
+                        .as("loader problems in%n%s", plan).isEmpty();
+            }));
+        }
+    }
+
     /** The schema names what the loader reads; a constant added on one side only fails here. */
     @Nested
     class SameVocabulary {
@@ -152,10 +173,14 @@ class PlanSchemaTest {
 
     // ---- helpers
 
-    /** The schema's complaints about the plan, read with the loader's YAML engine (core schema, merge keys). */
     private static List<String> schemaErrors(Path plan) {
-        Problems problems = new Problems(plan.toString());
-        Optional<YamlNode> root = YamlTree.parse(plan.toString(), read(plan), problems);
+        return schemaErrors(plan.toString(), read(plan));
+    }
+
+    /** The schema's complaints about the plan, read with the loader's YAML engine (core schema, merge keys). */
+    private static List<String> schemaErrors(String source, String text) {
+        Problems problems = new Problems(source);
+        Optional<YamlNode> root = YamlTree.parse(source, text, problems);
         if (root.isEmpty()) {
             fail("not readable YAML: " + problems.sorted());
         }
@@ -164,10 +189,41 @@ class PlanSchemaTest {
     }
 
     private static List<Problem> loaderProblems(Path plan) {
-        return switch (PlanLoader.load(plan)) {
+        return problems(PlanLoader.load(plan));
+    }
+
+    private static List<Problem> problems(LoadResult result) {
+        return switch (result) {
             case LoadResult.Valid valid -> List.of();
             case LoadResult.Invalid invalid -> invalid.problems();
         };
+    }
+
+    /** The contents of the ```yaml fences in a Markdown text, indentation of the fence removed. */
+    private static List<String> yamlBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        Matcher fence = Pattern.compile("(?m)^( *)```yaml\\n(.*?)^\\1```$", Pattern.DOTALL).matcher(markdown);
+        while (fence.find()) {
+            String indent = fence.group(1);
+            blocks.add(fence.group(2).lines().map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        }
+        return blocks;
+    }
+
+    private static String completed(String block) {
+        String plan = block;
+        if (!Pattern.compile("(?m)^release:").matcher(plan).find()) {
+            plan = "release: { product: shop, version: 1.1.0, owner: dana, target: 2026-03-02 }\n" + plan;
+        }
+        if (!Pattern.compile("(?m)^apiVersion:").matcher(plan).find()) {
+            plan = "apiVersion: gantry/v1\n" + plan;
+        }
+        return plan;
+    }
+
+    private static String firstLine(String block) {
+        return block.lines().filter(line -> !line.startsWith("#")).findFirst().orElse("(empty)");
     }
 
     private record Expectation(String position, String message) {}
