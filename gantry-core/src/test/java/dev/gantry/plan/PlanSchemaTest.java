@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -45,6 +46,9 @@ class PlanSchemaTest {
     private static final JsonNode SCHEMA_TREE = readJson(SCHEMA_FILE);
     private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(SCHEMA_TREE);
+    /** The same schema read by draft-07 rules, as the VS Code YAML extension reads it. */
+    private static final JsonSchema SCHEMA_AS_DRAFT_07 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(((ObjectNode) SCHEMA_TREE.deepCopy()).put("$schema", "http://json-schema.org/draft-07/schema#"));
 
     @Nested
     class Examples {
@@ -110,6 +114,27 @@ class PlanSchemaTest {
                 assertThat(problems(PlanLoader.load("plan-format.md", plan, directory)))
                         .as("loader problems in%n%s", plan).isEmpty();
             }));
+        }
+    }
+
+    /**
+     * Editors that implement draft-07 only (the VS Code YAML extension) get the same verdicts:
+     * the schema uses no keyword whose meaning changed after draft-07.
+     */
+    @Nested
+    class Draft07Editors {
+        @TestFactory
+        Stream<DynamicTest> validate_readAsDraft07_sameVerdictOnEveryFixture() {
+            return Stream.concat(fixtures("valid"), fixtures("invalid")).map(plan ->
+                    DynamicTest.dynamicTest(plan.getParent().getFileName() + "/" + plan.getFileName(), () -> {
+                        boolean valid = plan.getParent().getFileName().toString().equals("valid");
+                        List<String> errors = schemaErrors(SCHEMA_AS_DRAFT_07, plan.toString(), read(plan));
+                        if (valid) {
+                            assertThat(errors).as("draft-07 errors").isEmpty();
+                        } else {
+                            assertThat(errors).as("draft-07 accepts an invalid plan").isNotEmpty();
+                        }
+                    }));
         }
     }
 
@@ -179,12 +204,16 @@ class PlanSchemaTest {
 
     /** The schema's complaints about the plan, read with the loader's YAML engine (core schema, merge keys). */
     private static List<String> schemaErrors(String source, String text) {
+        return schemaErrors(SCHEMA, source, text);
+    }
+
+    private static List<String> schemaErrors(JsonSchema schema, String source, String text) {
         Problems problems = new Problems(source);
         Optional<YamlNode> root = YamlTree.parse(source, text, problems);
         if (root.isEmpty()) {
             fail("not readable YAML: " + problems.sorted());
         }
-        Set<ValidationMessage> errors = SCHEMA.validate(DeliveryReader.json(root.get()));
+        Set<ValidationMessage> errors = schema.validate(DeliveryReader.json(root.get()));
         return errors.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
