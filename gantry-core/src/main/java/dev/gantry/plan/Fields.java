@@ -366,7 +366,8 @@ final class Fields {
 
         /** The item written as a single value instead of a map; {@code ${...}} is refused as in any text. */
         Optional<String> text(Problems problems) {
-            return new Fields(new YamlMap(List.of(), node.position()), problems, where).text(node, where, false);
+            return new Fields(new YamlMap(List.of(), node.position(), false), problems, where, java.util.Set.of())
+                    .text(node, where, false);
         }
     }
 
