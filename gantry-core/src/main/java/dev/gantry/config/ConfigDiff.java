@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * key, credential) are never shown.
  */
 public final class ConfigDiff {
-    private static final Pattern ENV_ITEM = Pattern.compile("(.*\\.env)\\[([^\\]]+)](.*)");
+    private static final Pattern ENV_ITEM = Pattern.compile("((?:.*\\.)?env)\\[([^\\]]+)](.*)");
     private static final Pattern SENSITIVE = Pattern.compile("(?i).*(secret|token|password|passwd|credential|apikey|api_key|private).*");
     private static final Pattern PORT = Pattern.compile("(?i).*(containerport|targetport|\\.port|hostport)$");
-    private static final Pattern LIMIT = Pattern.compile("(?i).*(resources\\.(limits|requests)\\.[a-z-]+|maxscale|timeoutseconds|containerconcurrency|replicas)$");
+    private static final Pattern LIMIT = Pattern.compile("(?i)(.*\\.)?((limits|requests)\\.[a-z.-]+|maxscale|timeoutseconds|containerconcurrency|replicas)$");
     private static final Pattern QUANTITY = Pattern.compile("([0-9.]+)\\s*([a-zA-Z]*)");
 
     private ConfigDiff() {}
