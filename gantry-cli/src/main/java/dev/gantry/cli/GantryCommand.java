@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Release readiness and progressive delivery: check the plan, gate the release, roll it out.",
         subcommands = {
             // registered subcommands, one per line
+            dev.gantry.cli.migrate.MigrateCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

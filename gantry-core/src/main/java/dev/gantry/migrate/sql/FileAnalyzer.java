@@ -27,8 +27,6 @@ final class FileAnalyzer {
             "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY",
             "SELECT", "SET", "SHOW", "START", "TABLE", "TRUNCATE", "UNLISTEN", "UPDATE", "VACUUM", "VALUES", "WITH");
     private static final Set<String> TABLE_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
-    private static final Set<String> NEUTRAL_ALTER_TABLE_ACTIONS = Set.of(
-            "OWNER", "SET", "RESET", "ENABLE", "DISABLE", "FORCE", "NO", "CLUSTER", "INHERIT", "OF", "NOT", "REPLICA", "ATTACH");
 
     private final LintSettings settings;
     private final RunState run;
@@ -246,13 +244,15 @@ final class FileAnalyzer {
     /** A statement that takes a lock on an existing object: timeouts must be set first. */
     private void locking(Token at) {
         Token first = statement.first();
+        String what = statement.tokens().size() > 1 && statement.tokens().get(1).kind() == TokenKind.WORD
+                ? first.value() + " " + statement.tokens().get(1).value() : first.value();
         if (!lockTimeout && !lockTimeoutReported) {
             lockTimeoutReported = true;
-            report(Rules.LOCK_TIMEOUT, first, "no SET lock_timeout before this locking statement (" + at.text().toUpperCase(java.util.Locale.ROOT) + ")");
+            report(Rules.LOCK_TIMEOUT, first, "no SET lock_timeout before this locking statement (" + what + ")");
         }
         if (!statementTimeout && !statementTimeoutReported) {
             statementTimeoutReported = true;
-            report(Rules.STATEMENT_TIMEOUT, first, "no SET statement_timeout before this locking statement (" + at.text().toUpperCase(java.util.Locale.ROOT) + ")");
+            report(Rules.STATEMENT_TIMEOUT, first, "no SET statement_timeout before this locking statement (" + what + ")");
         }
     }
 

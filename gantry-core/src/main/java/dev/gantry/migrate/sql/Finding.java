@@ -30,6 +30,12 @@ public record Finding(Rule rule, Path file, int line, int column, String message
         return rule.severity();
     }
 
+    /** {@code file:line:col: severity rule-id: message}. */
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column + ": " + rule.severity().label() + " " + rule.id() + ": " + message;
+    }
+
     public boolean blocking() {
         return rule.severity() == Severity.BLOCKING;
     }

@@ -75,18 +75,17 @@ final class Suppressions {
             String reason = because.find(0) ? body.substring(because.end()).trim() : "";
             List<String> ids = splitNames(names);
             if (ids.isEmpty()) {
-                problem(comment, reported, "gantry:allow names no rule; write -- gantry:allow <rule-id> because <reason>");
+                problem(comment, reported, "gantry:allow names no rule");
                 return;
             }
             if (reason.isEmpty()) {
-                problem(comment, reported, "the suppression of " + String.join(", ", ids)
-                        + " gives no reason; write -- gantry:allow " + String.join(", ", ids) + " because <reason>");
+                problem(comment, reported, "the suppression of " + String.join(", ", ids) + " gives no reason, so it suppresses nothing");
                 return;
             }
             for (String id : ids) {
                 List<Rule> rules = Rules.resolve(id);
                 if (rules.isEmpty()) {
-                    problem(comment, reported, "gantry:allow names unknown rule '" + id + "'; see docs/migration-lint.md for rule ids");
+                    problem(comment, reported, "gantry:allow names unknown rule '" + id + "'");
                     continue;
                 }
                 for (Rule rule : rules) {
@@ -163,7 +162,7 @@ final class Suppressions {
     private void foreign(Comment comment, int statement, String directive, List<String> names) {
         String suggestion = names.isEmpty() ? "<rule-id>" : String.join(", ", names);
         problems.add(new FileAnalyzer.Raw(Rules.FOREIGN_SUPPRESSION, comment.line(), comment.column(),
-                directive + " is honoured but gives no reason; replace it with -- gantry:allow " + suggestion + " because <reason>", statement));
+                directive + " is honoured but gives no reason (suggested: -- gantry:allow " + suggestion + " because <reason>)", statement));
     }
 
     boolean noTransaction() {
