@@ -108,7 +108,8 @@ final class FileAnalyzer {
 
     private void checkIdentifierLength(Statement s) {
         for (Token t : s.tokens()) {
-            if (t.isIdentifier() && t.identifier().getBytes(StandardCharsets.UTF_8).length > 63) {
+            // a UTF-8 character takes at most 4 bytes, so names of 15 characters or fewer are always fine
+            if (t.isIdentifier() && t.text().length() > 15 && t.identifier().getBytes(StandardCharsets.UTF_8).length > 63) {
                 int bytes = t.identifier().getBytes(StandardCharsets.UTF_8).length;
                 report(Rules.IDENTIFIER_TOO_LONG, t, "identifier " + t.identifier() + " is " + bytes + " bytes; PostgreSQL truncates it to 63");
             }
