@@ -72,6 +72,9 @@ final class AlterTable {
 
     private void rename(Cursor a) {
         Token rename = a.next();
+        if (out.robust()) {
+            out.report(Rules.ROBUST, rename, "RENAME has no IF EXISTS form and fails when the migration is re-run; run the file in a transaction");
+        }
         if (a.accept("TO")) {
             String to = a.next().identifier();
             out.tableRenamed(table, to, rename, newTable);
