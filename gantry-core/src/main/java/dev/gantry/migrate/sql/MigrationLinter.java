@@ -39,8 +39,13 @@ public final class MigrationLinter {
             throw new MigrationLintException("No migration file or directory was given; name at least one.");
         }
         Set<Path> files = new LinkedHashSet<>();
+        Set<Path> seen = new java.util.HashSet<>();
         for (Path path : paths) {
-            files.addAll(collect(path));
+            for (Path file : collect(path)) {
+                if (seen.add(file.toAbsolutePath().normalize())) {
+                    files.add(file);
+                }
+            }
         }
         List<Source> sources = new ArrayList<>();
         for (Path file : files) {
