@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.env.EnvCommand.class,
             dev.gantry.cli.config.ConfigCommand.class,
             dev.gantry.cli.migrate.MigrateCommand.class,
+            dev.gantry.cli.impact.AnalyzeCommand.class,
+            dev.gantry.cli.docs.DocsCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -183,7 +183,7 @@ public final class ImpactAnalysis {
     private MigrationImpact migrationImpact(MigrationResult result) {
         return new MigrationImpact(result.migration().label(), String.valueOf(result.migration().path().getFileName()),
                 result.classification().name().toLowerCase(Locale.ROOT), result.classificationReason(),
-                result.reversibility().toString(), (int) result.findings().stream().filter(f -> f.blocking()).count(),
+                reversibility(result.reversibility()), (int) result.findings().stream().filter(f -> f.blocking()).count(),
                 plan.shippedChanges().stream().filter(change -> cites(change, result.migration())).map(Change::id).toList());
     }
 
@@ -306,6 +306,11 @@ public final class ImpactAnalysis {
             notes.add(relative + " could not be read");
             return Optional.empty();
         }
+    }
+
+    private static String reversibility(dev.gantry.migrate.sql.Reversibility reversibility) {
+        return reversibility instanceof dev.gantry.migrate.sql.Reversibility.Irreversible irreversible
+                ? "irreversible (" + irreversible.reason() + ")" : reversibility.label();
     }
 
     private static List<String> dedupe(List<String> actions) {
