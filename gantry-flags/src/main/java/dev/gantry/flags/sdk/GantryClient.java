@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -336,13 +337,21 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
             LOG.log(Level.WARNING, message);
         }
         for (GantryListener l : listeners) {
-            notifier.execute(() -> safely(() -> l.onStatusChanged(change)));
+            dispatch(() -> l.onStatusChanged(change));
         }
     }
 
     private void notifySnapshot(SnapshotChange change) {
         for (GantryListener l : listeners) {
-            notifier.execute(() -> safely(() -> l.onSnapshotChanged(change)));
+            dispatch(() -> l.onSnapshotChanged(change));
+        }
+    }
+
+    private void dispatch(Runnable task) {
+        try {
+            notifier.execute(() -> safely(task));
+        } catch (RejectedExecutionException e) {
+            // closed: late events from a stopping source are dropped
         }
     }
 
@@ -406,7 +415,7 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
             }
             if (change != null) {
                 if (cache != null) {
-                    notifier.execute(() -> cache.store(snapshot));
+                    dispatch(() -> cache.store(snapshot));
                 }
                 notifySnapshot(change);
             }
