@@ -311,6 +311,28 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
     }
 
     /**
+     * Waits until the client has left {@link ClientStatus#INITIALIZING}: it is serving a snapshot
+     * (READY, or STALE from the cache) or knows it cannot (ERROR).
+     *
+     * @param timeout how long to wait at most
+     * @return the status reached, or INITIALIZING on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public ClientStatus awaitInitialized(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (status == ClientStatus.INITIALIZING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return status;
+        }
+    }
+
+    /**
      * @param listener receives snapshot and status changes from now on
      * @return a handle whose {@code close()} removes the listener
      */
