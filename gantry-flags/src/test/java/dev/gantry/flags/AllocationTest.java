@@ -26,7 +26,11 @@ class AllocationTest {
                                               {"attribute":"age","op":"greaterThanOrEqual","values":[18]}],
                          "serve":{"variation":"b"}}],
                "fallthrough":{"bucketBy":"accountId","split":[{"variation":"a","weight":33334},
-                    {"variation":"b","weight":33333},{"variation":"c","weight":33333}]}}
+                    {"variation":"b","weight":33333},{"variation":"c","weight":33333}]}},
+              {"key":"express","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off","prerequisites":[{"flag":"rollout","variation":"on"}],
+               "fallthrough":{"variation":"on"}}
             ]}""";
 
     static EvaluationContext[] contexts(int n) {
@@ -83,6 +87,20 @@ class AllocationTest {
             int[] i = {0};
             double perOp = bytesPerOp(() -> snapshot.stringDetail("theme", contexts[i[0]++ & 1023], "x"));
 
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_flagWithPrerequisite_allocatesNothing() {
+            int[] i = {0};
+            int[] failed = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanDetail("express", contexts[i[0]++ & 1023], false).reason() == Reason.PREREQUISITE_FAILED) {
+                    failed[0]++;
+                }
+            });
+
+            assertThat(failed[0]).as("both prerequisite outcomes ran").isPositive().isLessThan(1_300_000);
             assertThat(perOp).isLessThan(0.01);
         }
 
