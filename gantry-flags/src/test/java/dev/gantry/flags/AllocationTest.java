@@ -30,7 +30,13 @@ class AllocationTest {
               {"key":"express","type":"boolean","on":true,
                "variations":[{"name":"on","value":true},{"name":"off","value":false}],
                "offVariation":"off","prerequisites":[{"flag":"rollout","variation":"on"}],
-               "fallthrough":{"variation":"on"}}
+               "fallthrough":{"variation":"on"}},
+              {"key":"old-app","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off",
+               "rules":[{"id":"pre-2","clauses":[{"attribute":"appVersion","op":"semverLessThan","values":["2.0.0-rc.2"]}],
+                         "serve":{"variation":"on"}}],
+               "fallthrough":{"variation":"off"}}
             ]}""";
 
     static EvaluationContext[] contexts(int n) {
@@ -41,6 +47,7 @@ class AllocationTest {
                     .set("country", i % 3 == 0 ? "NL" : "US")
                     .set("age", 10 + i % 30)
                     .set("accountId", "acct-" + (i % 50))
+                    .set("appVersion", (i % 3) + "." + (i % 11) + ".0" + (i % 2 == 0 ? "-rc." + (i % 4) : ""))
                     .build();
         }
         return out;
@@ -101,6 +108,20 @@ class AllocationTest {
             });
 
             assertThat(failed[0]).as("both prerequisite outcomes ran").isPositive().isLessThan(1_300_000);
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_semverRule_allocatesNothing() {
+            int[] i = {0};
+            int[] on = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanValue("old-app", contexts[i[0]++ & 1023], false)) {
+                    on[0]++;
+                }
+            });
+
+            assertThat(on[0]).as("both outcomes ran").isPositive().isLessThan(1_300_000);
             assertThat(perOp).isLessThan(0.01);
         }
 

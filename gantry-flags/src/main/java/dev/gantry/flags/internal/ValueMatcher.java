@@ -136,7 +136,10 @@ abstract class ValueMatcher {
         }
     }
 
-    /** Semantic-version comparisons; the attribute must be a valid semantic version string. */
+    /**
+     * Semantic-version comparisons; the attribute must be a valid semantic version string. Compared
+     * in place, without parsing it into an object.
+     */
     static final class SemverCompare extends ValueMatcher {
         enum Kind { EQ, LT, GT }
 
@@ -153,13 +156,11 @@ abstract class ValueMatcher {
             if (!(value instanceof String s)) {
                 return false;
             }
-            Optional<Semver> parsed = Semver.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            Semver v = parsed.get();
             for (Semver op : operands) {
-                int c = v.compareTo(op);
+                int c = op.compareText(s);
+                if (c == Semver.INVALID) {
+                    return false;
+                }
                 boolean hit = switch (kind) {
                     case EQ -> c == 0;
                     case LT -> c < 0;
