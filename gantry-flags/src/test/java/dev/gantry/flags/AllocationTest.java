@@ -36,6 +36,12 @@ class AllocationTest {
                "offVariation":"off",
                "rules":[{"id":"pre-2","clauses":[{"attribute":"appVersion","op":"semverLessThan","values":["2.0.0-rc.2"]}],
                          "serve":{"variation":"on"}}],
+               "fallthrough":{"variation":"off"}},
+              {"key":"ids","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off",
+               "rules":[{"id":"re","clauses":[{"attribute":"email","op":"matches","values":["^u[0-9]*[05]@", "\\\\.dev$"]}],
+                         "serve":{"variation":"on"}}],
                "fallthrough":{"variation":"off"}}
             ]}""";
 
@@ -117,6 +123,20 @@ class AllocationTest {
             int[] on = {0};
             double perOp = bytesPerOp(() -> {
                 if (snapshot.booleanValue("old-app", contexts[i[0]++ & 1023], false)) {
+                    on[0]++;
+                }
+            });
+
+            assertThat(on[0]).as("both outcomes ran").isPositive().isLessThan(1_300_000);
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_regexRuleOnPlatformThread_allocatesNothing() {
+            int[] i = {0};
+            int[] on = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanValue("ids", contexts[i[0]++ & 1023], false)) {
                     on[0]++;
                 }
             });
