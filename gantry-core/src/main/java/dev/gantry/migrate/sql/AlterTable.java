@@ -59,6 +59,12 @@ final class AlterTable {
             case "VALIDATE" -> validate(a);
             case "DETACH" -> detach(a);
             default -> {
+                if (a.at("SET", "SCHEMA")) {
+                    out.effect(Effect.irreversible(newTable ? ChangeClass.EXPAND : ChangeClass.CONTRACT,
+                            "moves table " + tableName + " to another schema; the previous version's queries no longer find it",
+                            head.line(), "Gantry cannot derive the inverse of ALTER TABLE ... SET SCHEMA"));
+                    return;
+                }
                 if (head.kind() == TokenKind.WORD && NEUTRAL_ACTIONS.contains(head.value())) {
                     if (!head.isWord("ATTACH")) {
                         out.effect(Effect.irreversible(ChangeClass.EXPAND, "", head.line(), "Gantry cannot derive the inverse of ALTER TABLE ... " + head.value()));

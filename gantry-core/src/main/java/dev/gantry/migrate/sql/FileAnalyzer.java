@@ -648,7 +648,9 @@ final class FileAnalyzer {
             case "DOMAIN" -> alterDomain(c, object);
             case "INDEX", "SEQUENCE", "VIEW", "MATERIALIZED", "FOREIGN" -> {
                 locking(object);
-                boolean rename = Cursor.containsTopLevelWord(c.rest(), "RENAME");
+                // renaming an index changes nothing for clients; renaming what they query does
+                boolean rename = !object.isWord("INDEX") && (Cursor.containsTopLevelWord(c.rest(), "RENAME")
+                        || Cursor.containsTopLevelWord(c.rest(), "SCHEMA"));
                 effects.add(Effect.irreversible(rename ? ChangeClass.CONTRACT : ChangeClass.EXPAND,
                         rename ? "renames " + object.value().toLowerCase(java.util.Locale.ROOT) + " " + Cursor.text(c.rest().subList(0, Math.min(1, c.rest().size()))) : "",
                         object.line(), "Gantry cannot derive the inverse of ALTER " + object.value()));
@@ -673,11 +675,11 @@ final class FileAnalyzer {
                 report(Rules.ENUM_POSITION, value, "enum value " + value.text() + " is appended to " + name + " without BEFORE or AFTER");
             }
             effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "enum value " + value.text() + " cannot be removed from " + name));
-        } else if (c.at("RENAME")) {
-            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "renames type " + name + " or one of its values", object.line(),
-                    "Gantry cannot derive the inverse of ALTER TYPE ... RENAME"));
+        } else if (c.at("RENAME") || c.at("SET", "SCHEMA") || c.at("DROP") || Cursor.containsTopLevelWord(c.rest(), "ATTRIBUTE")) {
+            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "renames or changes type " + name + ", which the previous version may use", object.line(),
+                    "Gantry cannot derive the inverse of ALTER TYPE " + c.peek().value()));
         } else {
-            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "changes type " + name, object.line(), "Gantry cannot derive the inverse of ALTER TYPE"));
+            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "Gantry cannot derive the inverse of ALTER TYPE " + c.peek().value()));
         }
     }
 

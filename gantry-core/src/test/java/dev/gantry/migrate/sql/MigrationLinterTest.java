@@ -57,6 +57,16 @@ class MigrationLinterTest {
         }
 
         @Test
+        void classify_ownershipAndIndexRename_areExpand_schemaMoveIsContract() {
+            assertThat(single("ALTER INDEX users_email_idx RENAME TO users_email_key;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TYPE mood OWNER TO app;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TABLE users OWNER TO app;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TABLE users SET SCHEMA archive;").classification()).isEqualTo(ChangeClass.CONTRACT);
+            assertThat(single("ALTER VIEW active_users RENAME TO current_users;").classification()).isEqualTo(ChangeClass.CONTRACT);
+            assertThat(single("ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';").classification()).isEqualTo(ChangeClass.CONTRACT);
+        }
+
+        @Test
         void classify_dropOfTableCreatedInSameFile_isExpand() {
             assertThat(single("CREATE TABLE scratch (id bigint);\nDROP TABLE scratch;").classification()).isEqualTo(ChangeClass.EXPAND);
         }
