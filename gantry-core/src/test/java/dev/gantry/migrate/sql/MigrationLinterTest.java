@@ -180,6 +180,49 @@ class MigrationLinterTest {
     }
 
     @Nested
+    class Parsing {
+        private List<Finding> findings(String sql) {
+            return MigrationLinter.lintSql("V1__p.sql", sql, LintSettings.defaults()).findings();
+        }
+
+        @Test
+        void lint_ddlInsideStringsCommentsAndBodies_isNotAnalysed() {
+            List<Finding> f = findings("""
+                    SELECT 'ALTER TABLE t DROP COLUMN c;';
+                    -- DROP TABLE x;
+                    /* DROP TABLE /* nested */ y; */
+                    DO $$ BEGIN EXECUTE 'DROP TABLE z'; END $$;
+                    SELECT $tag$ DROP TABLE w; $tag$;
+                    """);
+            assertThat(f).extracting(Finding::ruleId).doesNotContain("drop-table", "drop-column", "unparsable-statement");
+        }
+
+        @Test
+        void lint_quotedIdentifiers_keepTheirCaseInMessages() {
+            assertThat(findings("ALTER TABLE \"Users\" DROP COLUMN \"Email\"\"X\";"))
+                    .filteredOn(x -> x.ruleId().equals("drop-column"))
+                    .singleElement().satisfies(x -> assertThat(x.message()).contains("Users.Email\"X"));
+        }
+
+        @Test
+        void lint_unparsableStatement_namesItsLineAndLaterStatementsAreStillChecked() {
+            List<Finding> f = findings("SELECT 1;\nFROBNICATE everything;\nALTER TABLE t DROP COLUMN c;\n");
+            assertThat(f).filteredOn(x -> x.ruleId().equals("unparsable-statement")).singleElement()
+                    .satisfies(x -> assertThat(x.line()).isEqualTo(2));
+            assertThat(f).filteredOn(x -> x.ruleId().equals("drop-column")).singleElement()
+                    .satisfies(x -> assertThat(x.line()).isEqualTo(3));
+        }
+
+        @Test
+        void lint_offendingToken_hasItsOwnColumn() {
+            Finding f = findings("SET lock_timeout = '1s'; SET statement_timeout = '1s';\n  ALTER TABLE t ALTER COLUMN c SET NOT NULL;").stream()
+                    .filter(x -> x.ruleId().equals("set-not-null-scans-table")).findFirst().orElseThrow();
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.column()).isEqualTo(17);
+        }
+    }
+
+    @Nested
     class Names {
         @Test
         void of_flywayNames_readKindVersionAndDescription() {
