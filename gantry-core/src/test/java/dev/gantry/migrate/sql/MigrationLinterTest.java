@@ -214,6 +214,12 @@ class MigrationLinterTest {
         }
 
         @Test
+        void lint_flywayPlaceholders_parseAsNames() {
+            List<Finding> f = findings("ALTER TABLE ${schema}.users DROP COLUMN legacy;\nCREATE INDEX ${idx} ON ${schema}.users (email);");
+            assertThat(f).extracting(Finding::ruleId).contains("drop-column", "create-index-non-concurrently").doesNotContain("unparsable-statement");
+        }
+
+        @Test
         void lint_offendingToken_hasItsOwnColumn() {
             Finding f = findings("SET lock_timeout = '1s'; SET statement_timeout = '1s';\n  ALTER TABLE t ALTER COLUMN c SET NOT NULL;").stream()
                     .filter(x -> x.ruleId().equals("set-not-null-scans-table")).findFirst().orElseThrow();
