@@ -46,23 +46,15 @@ final class CreateStatement {
             case "VIEW" -> createView(c, orReplace, materialized);
             case "DOMAIN" -> createDomain(c);
             case "TRIGGER" -> {
-                Token on = findWord(c.rest(), "ON");
-                if (on != null) {
-                    out.markLocking(on);
-                }
+                findWord(c.rest(), "ON").ifPresent(out::markLocking);
                 genericCreate(c, orReplace);
             }
             default -> genericCreate(c, orReplace);
         }
     }
 
-    private static Token findWord(List<Token> tokens, String word) {
-        for (Token t : tokens) {
-            if (t.isWord(word)) {
-                return t;
-            }
-        }
-        return null;
+    private static java.util.Optional<Token> findWord(List<Token> tokens, String word) {
+        return tokens.stream().filter(t -> t.isWord(word)).findFirst();
     }
 
     private void genericCreate(Cursor c, boolean orReplace) {
@@ -92,10 +84,10 @@ final class CreateStatement {
             out.effect(Effect.irreversible(ChangeClass.EXPAND, "", object.line(),
                     "CREATE OR REPLACE " + kind + " " + Cursor.name(name) + " replaces a definition the migration does not contain"));
         } else if (kind.equals("TRIGGER") || kind.equals("POLICY") || kind.equals("RULE")) {
-            Token on = findWord(c.rest(), "ON");
+            java.util.Optional<Token> on = findWord(c.rest(), "ON");
             String table = "";
-            if (on != null) {
-                int at = c.rest().indexOf(on);
+            if (on.isPresent()) {
+                int at = c.rest().indexOf(on.get());
                 Cursor t = new Cursor(c.rest().subList(at + 1, c.rest().size()));
                 table = " ON " + Cursor.name(t.qualifiedName());
             }
