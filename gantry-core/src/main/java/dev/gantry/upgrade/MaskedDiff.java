@@ -41,7 +41,26 @@ public final class MaskedDiff {
     }
 
     static MaskedDiff of(EnvFile before, EnvFile after, List<Op> ops, Set<String> visible) {
-        return new MaskedDiff(masked(before, visible), masked(after, visible), ops);
+        return new MaskedDiff(masked(before, visible), masked(after, visible), grouped(ops));
+    }
+
+    /** The ops with each run of changes showing its removed lines before its added ones, as diff tools do. */
+    private static List<Op> grouped(List<Op> ops) {
+        List<Op> grouped = new ArrayList<>(ops.size());
+        List<Op> added = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.kind() == ' ') {
+                grouped.addAll(added);
+                added.clear();
+                grouped.add(op);
+            } else if (op.kind() == '-') {
+                grouped.add(op);
+            } else {
+                added.add(op);
+            }
+        }
+        grouped.addAll(added);
+        return grouped;
     }
 
     /** Whether the files differ. */

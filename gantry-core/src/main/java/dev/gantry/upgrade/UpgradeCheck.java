@@ -119,7 +119,7 @@ public final class UpgradeCheck {
                 case MISSING, RENAMED -> actions.add(new Action(Kind.SET, name, Status.TO_DO, "set " + name + ": "
                         + added.map(addition -> "new in " + addition.since() + ", ").orElse("") + "required, no default"
                         + variable.description().map(d -> " (" + d.strip().replaceAll("\\s+", " ").replaceAll("\\.$", "") + ")")
-                                .orElse(""), true));
+                                .orElse(""), false));
                 case INVALID -> actions.add(new Action(values.getOrDefault(name, "").isEmpty() ? Kind.SET : Kind.FIX, name,
                         Status.TO_DO, (values.getOrDefault(name, "").isEmpty() ? "set " : "fix ") + name + ": "
                         + verdict.reason(), false));
