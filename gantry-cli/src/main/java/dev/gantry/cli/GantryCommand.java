@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.plan.PlanCommand.class,
             dev.gantry.cli.env.EnvCommand.class,
             dev.gantry.cli.config.ConfigCommand.class,
+            dev.gantry.cli.upgrade.UpgradeCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec
