@@ -27,10 +27,12 @@ public final class ContractHistory {
 
     private final List<VersionedContract> contracts;
     private final List<Path> files;
+    private final Optional<Path> folder;
 
-    private ContractHistory(List<VersionedContract> contracts, List<Path> files) {
+    private ContractHistory(List<VersionedContract> contracts, List<Path> files, Optional<Path> folder) {
         this.contracts = contracts.stream().sorted(Comparator.comparing(VersionedContract::version)).toList();
         this.files = List.copyOf(files);
+        this.folder = folder;
     }
 
     /** What loading a history gave. */
@@ -48,7 +50,7 @@ public final class ContractHistory {
 
     /** A history of the given contracts, as if read from {@code files}; for tests and callers with their own layout. */
     public static ContractHistory of(List<VersionedContract> contracts) {
-        return new ContractHistory(contracts, contracts.stream().map(VersionedContract::file).toList());
+        return new ContractHistory(contracts, contracts.stream().map(VersionedContract::file).toList(), Optional.empty());
     }
 
     /**
@@ -85,7 +87,7 @@ public final class ContractHistory {
                 });
             }
         }
-        return problems.isEmpty() ? new Load.Loaded(new ContractHistory(contracts, files)) : new Load.Invalid(problems);
+        return problems.isEmpty() ? new Load.Loaded(new ContractHistory(contracts, files, Optional.of(folder))) : new Load.Invalid(problems);
     }
 
     /** The contracts, oldest first. */
@@ -96,6 +98,11 @@ public final class ContractHistory {
     /** Every file read, the plan first. */
     public List<Path> files() {
         return files;
+    }
+
+    /** The {@code contracts/} folder searched, when the history was read from disk (it may not exist). */
+    public Optional<Path> folder() {
+        return folder;
     }
 
     /** The contract of {@code version}, if the history has it. */

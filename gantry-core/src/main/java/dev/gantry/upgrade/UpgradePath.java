@@ -151,7 +151,9 @@ public record UpgradePath(List<VersionedContract> contracts, List<Hop> hops, Lis
                     : history.contracts().stream().map(contract -> contract.version().toString()).collect(Collectors.joining(", "));
             return new Lookup.NotFound("no contract for version " + missing.stream().map(Version::toString)
                     .collect(Collectors.joining(" or ")) + " in " + history.files().stream().map(Object::toString)
-                    .collect(Collectors.joining(", ")) + " (versions found: " + known + "); add its contract as "
+                    .collect(Collectors.joining(", ")) + history.folder().filter(folder -> !java.nio.file.Files.isDirectory(folder))
+                            .map(folder -> " (there is no folder " + folder + ")").orElse("")
+                    + " (versions found: " + known + "); add its contract as "
                     + ContractHistory.FOLDER + "/<product>-<version>.yaml with 'version:' and 'environment:'.");
         }
         return new Lookup.Found(compose(history.between(from, to)));

@@ -52,16 +52,22 @@ public final class UpgradeCheckCommand implements Callable<Integer> {
         return report.ready() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
+    /** A contract on the path, as JSON shows it. */
+    public record ContractJson(String version, String file) {}
+
+    /** A hop, as JSON shows it. */
+    public record StepJson(String from, String to, List<ContractDiff.Finding> findings) {}
+
     private Map<String, Object> json(UpgradePath path, UpgradeCheck.Report report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", path.from().toString());
         json.put("to", path.to().toString());
         json.put("envFile", options.envFile.toString());
         json.put("ready", report.ready());
-        json.put("contracts", path.contracts().stream().map(contract -> Map.of("version", contract.version().toString(),
-                "file", contract.file().toString())).toList());
-        json.put("steps", path.hops().stream().map(hop -> Map.of("from", hop.from().toString(), "to", hop.to().toString(),
-                "findings", hop.findings())).toList());
+        json.put("contracts", path.contracts().stream()
+                .map(contract -> new ContractJson(contract.version().toString(), contract.file().toString())).toList());
+        json.put("steps", path.hops().stream()
+                .map(hop -> new StepJson(hop.from().toString(), hop.to().toString(), hop.findings())).toList());
         json.put("actions", report.actions());
         json.put("variables", report.check().verdicts());
         json.put("undeclared", report.check().undeclared());

@@ -111,6 +111,19 @@ class UpgradeCommandsTest {
         }
 
         @Test
+        void check_planWithoutContractsFolder_saysTheFolderIsMissing() throws Exception {
+            Path plan = dir.resolve("plan.yaml");
+            Files.writeString(plan, "version: 2.0.0\nenvironment:\n  A: { required: true }\n");
+
+            CliRun run = CliRun.of("upgrade", "check", "--from", "1.0", "--to", "2.0", "--env-file",
+                    envFile("A=1\n").toString(), "--plan", plan.toString());
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("no contract for version 1.0 in " + plan)
+                    .contains("(there is no folder " + dir.resolve("contracts") + ")").contains("versions found: 2.0.0");
+        }
+
+        @Test
         void check_badVersionOrMissingOption_exitsTwo() throws Exception {
             Path env = envFile(ENV_10);
 
