@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class EnvFile {
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "^(\\s*(?:export[ \\t]+)?)([A-Za-z_][A-Za-z0-9_.]*)([ \\t]*=)(.*)$");
+    private static final Pattern EXPORT = Pattern.compile("\\s*export[ \\t]");
     private static final Pattern COMMENTED = Pattern.compile("^\\s*#\\s?");
 
     /** One line: its text without the terminator, and the terminator ({@code \n}, {@code \r\n} or none). */
@@ -119,7 +120,7 @@ final class EnvFile {
     /** Whether most assignments use an {@code export} prefix. */
     boolean exports() {
         long exported = assignments.stream().filter(assignment -> !assignment.commented())
-                .filter(assignment -> lines.get(assignment.first()).text().stripLeading().startsWith("export")).count();
+                .filter(assignment -> EXPORT.matcher(lines.get(assignment.first()).text()).lookingAt()).count();
         return exported * 2 > assignments.stream().filter(assignment -> !assignment.commented()).count();
     }
 

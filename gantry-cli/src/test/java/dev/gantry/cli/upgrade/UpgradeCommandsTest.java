@@ -197,6 +197,31 @@ class UpgradeCommandsTest {
         }
 
         @Test
+        void apply_existingBackupWithTheSameContent_isReused() throws Exception {
+            Path env = envFile(ENV_10);
+            upgrade("apply", env);
+            Files.writeString(env, ENV_10);
+
+            CliRun run = upgrade("apply", env);
+
+            assertThat(run.out()).contains("prod.env.bak-1.0.0 already holds this content; kept as it is");
+            assertThat(Files.exists(dir.resolve("prod.env.bak-1.0.0.2"))).isFalse();
+        }
+
+        @Test
+        void apply_symbolicLink_rewritesTheFileItPointsToAndKeepsTheLink() throws Exception {
+            Path real = Files.createDirectories(dir.resolve("real")).resolve("prod.env");
+            Files.writeString(real, ENV_10);
+            Path link = Files.createSymbolicLink(dir.resolve("link.env"), real);
+
+            upgrade("apply", link);
+
+            assertThat(Files.isSymbolicLink(link)).isTrue();
+            assertThat(Files.readString(real)).contains("STRIPE_WEBHOOK_SECRET=");
+            assertThat(Files.readString(dir.resolve("real/prod.env.bak-1.0.0"))).isEqualTo(ENV_10);
+        }
+
+        @Test
         void apply_keepsTheFilePermissions() throws Exception {
             Path env = envFile(ENV_10);
             Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
