@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an operator must change in an env file before upgrading along a path: each action with
@@ -92,11 +93,15 @@ public final class UpgradeCheck {
     /** Checks {@code env}, an env file for {@code path.from()}, for the upgrade to {@code path.to()}. */
     public static Report check(UpgradePath path, DotEnv env) {
         Map<String, String> values = env.values();
-        EnvironmentCheck.Report check = EnvironmentCheck.check(path.target().variables(), values, true);
+        // A variable secret in any version stays secret here: its value may sit in the file since then.
+        Set<String> visible = EnvRewrite.visible(path);
+        List<EnvVar> contract = path.target().variables().stream()
+                .map(variable -> variable.secret() || visible.contains(variable.name()) ? variable : secret(variable)).toList();
+        EnvironmentCheck.Report check = EnvironmentCheck.check(contract, values, true);
         List<Action> actions = new ArrayList<>();
         for (EnvironmentCheck.Verdict verdict : check.verdicts()) {
             String name = verdict.name();
-            EnvVar variable = path.target().variables().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+            EnvVar variable = contract.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
             Optional<UpgradePath.Rename> rename = path.renames().stream()
                     .filter(candidate -> candidate.newName().equals(name)).findFirst();
             Optional<String> source = rename.flatMap(r -> r.names().reversed().stream().skip(1)
@@ -150,6 +155,12 @@ public final class UpgradeCheck {
             }
         }
         return new Report(path, actions, check, env.problems());
+    }
+
+    private static EnvVar secret(EnvVar variable) {
+        return new EnvVar(variable.name(), variable.type(), variable.required(), variable.defaultValue(), variable.pattern(),
+                variable.minLength(), true, variable.values(), variable.since(), variable.deprecated(),
+                variable.renamedFrom(), variable.removedIn(), variable.description(), variable.example());
     }
 
     private static String keepOld(UpgradePath.Rename rename, UpgradePath path, Map<String, String> values) {

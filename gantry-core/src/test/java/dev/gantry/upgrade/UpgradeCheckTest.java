@@ -3,6 +3,9 @@ package dev.gantry.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.env.DotEnv;
+import dev.gantry.plan.EnvVar;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UpgradeCheckTest {
@@ -53,6 +56,22 @@ class UpgradeCheckTest {
                 .contains("fix LOG_LEVEL: 'trace' is not one of: debug, info, warn, error")
                 .anySatisfy(message -> assertThat(message).contains("but its value will not do: the value does not match"));
         assertThat(report.actions().toString()).doesNotContain("CANARY");
+    }
+
+    @Test
+    void check_variableSecretInAnEarlierVersion_neverHasItsValueQuoted() {
+        EnvVar before = UpgradeFixtures.variable("TOKEN", true, null, null, true);
+        EnvVar after = new EnvVar("TOKEN", EnvVar.Type.INT, true,
+                Optional.empty(), Optional.empty(), Optional.empty(), false, List.of(),
+                Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        UpgradePath path = UpgradePath.compose(List.of(UpgradeFixtures.contract("1.0.0", before),
+                UpgradeFixtures.contract("2.0.0", after)));
+
+        UpgradeCheck.Report report = UpgradeCheck.check(path, DotEnv.parse("TOKEN=CANARYtok3n\n"));
+
+        assertThat(report.remaining()).extracting(UpgradeCheck.Action::message)
+                .containsExactly("fix TOKEN: the value is not a whole number");
     }
 
     @Test
