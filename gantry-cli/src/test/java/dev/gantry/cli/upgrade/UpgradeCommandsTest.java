@@ -58,6 +58,17 @@ class UpgradeCommandsTest {
         }
     }
 
+    @Test
+    void help_namesBothCommandsAndThePlanDefault() {
+        CliRun parent = CliRun.of("upgrade");
+        CliRun check = CliRun.of("upgrade", "check", "--help");
+
+        assertThat(parent.exitCode()).isZero();
+        assertThat(parent.out()).contains("check").contains("apply");
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("--plan=FILE").contains("default: release.yaml").contains("3   actions remain");
+    }
+
     @Nested
     class Check {
         @Test
