@@ -1,0 +1,127 @@
+package dev.gantry.gate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one check found: a status, the reason in words, and the evidence behind it (values
+ * measured, files read, who did what). Never holds a secret: evaluators show URLs as written in
+ * the plan, never resolved.
+ */
+public sealed interface CheckResult {
+    /** The outcome. */
+    CheckStatus status();
+
+    /** Why, in one sentence a person can act on. */
+    String reason();
+
+    /** Facts behind the outcome, one per line. */
+    List<String> evidence();
+
+    /** The check holds. */
+    record Pass(String reason, List<String> evidence) implements CheckResult {
+        public Pass {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.PASS;
+        }
+    }
+
+    /** The check does not hold. */
+    record Fail(String reason, List<String> evidence) implements CheckResult {
+        public Fail {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.FAIL;
+        }
+    }
+
+    /** The check holds only partly. */
+    record Warn(String reason, List<String> evidence) implements CheckResult {
+        public Warn {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.WARN;
+        }
+    }
+
+    /** Waiting for a person. */
+    record Pending(String reason, List<String> evidence) implements CheckResult {
+        public Pending {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.PENDING;
+        }
+    }
+
+    /** The check could not be evaluated. */
+    record Error(String reason, List<String> evidence) implements CheckResult {
+        public Error {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.ERROR;
+        }
+    }
+
+    /** The check was not run here. */
+    record Skipped(String reason, List<String> evidence) implements CheckResult {
+        public Skipped {
+            reason = Validate.reason(reason);
+            evidence = List.copyOf(evidence);
+        }
+
+        @Override
+        public CheckStatus status() {
+            return CheckStatus.SKIPPED;
+        }
+    }
+
+    static CheckResult pass(String reason, List<String> evidence) {
+        return new Pass(reason, evidence);
+    }
+
+    static CheckResult fail(String reason, List<String> evidence) {
+        return new Fail(reason, evidence);
+    }
+
+    static CheckResult fail(String reason) {
+        return new Fail(reason, List.of());
+    }
+
+    static CheckResult error(String reason) {
+        return new Error(reason, List.of());
+    }
+
+    /** Shared validation; an interface cannot hold private static methods for its records. */
+    final class Validate {
+        private Validate() {}
+
+        static String reason(String reason) {
+            Objects.requireNonNull(reason, "reason");
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("a result says why in words");
+            }
+            return reason;
+        }
+    }
+}
