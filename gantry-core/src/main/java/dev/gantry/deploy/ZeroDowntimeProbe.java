@@ -60,9 +60,13 @@ public final class ZeroDowntimeProbe {
         return probe;
     }
 
-    private void loop() {
-        Duration budget = interval.multipliedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+    private Duration budget() {
+        return interval.multipliedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : interval.multipliedBy(4);
+    }
+
+    private void loop() {
+        Duration budget = budget();
         while (running) {
             long began = System.nanoTime();
             Instant at = clock.instant();
@@ -116,17 +120,24 @@ public final class ZeroDowntimeProbe {
         failure.ifPresent(onFailure);
     }
 
-    /** Stops probing and reports; an outage still going on counts up to now. */
+    /**
+     * Stops probing and reports. The probe in flight is allowed to finish, and one last probe
+     * is made after the steps, so a run always has at least one; an outage still going on then
+     * counts up to now.
+     */
     public ProbeReport stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(5));
+                if (!thread.join(budget().plus(interval).plusSeconds(1))) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(1));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        record(clock.instant(), probeOnce(budget()));
         synchronized (lock) {
             Duration gap = longestGap;
             if (outageStart.isPresent()) {
