@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Release readiness and progressive delivery: check the plan, gate the release, roll it out.",
         subcommands = {
-            // registered subcommands, one per line
+            dev.gantry.cli.plan.CheckCommand.class,
+            dev.gantry.cli.plan.PlanCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -23,9 +23,19 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(java.time.LocalDate.class, Main::date);
+        commandLine.registerConverter(java.time.Duration.class, Main::duration);
         commandLine.setExecutionExceptionHandler(Main::handleExecutionException);
         commandLine.setParameterExceptionHandler(Main::handleParameterException);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (Throwable unexpected) {
+            // Errors (StackOverflowError, OutOfMemoryError) pass picocli's exception handler.
+            err.println("gantry: an unexpected error stopped the command: " + describe(unexpected));
+            err.println("gantry: this is a bug in Gantry; please report it with the command you ran.");
+            code = ExitCodes.ERROR;
+        }
         out.flush();
         err.flush();
         return code;
@@ -49,6 +59,19 @@ public final class Main {
         err.println("gantry: " + exception.getMessage());
         err.println("gantry: see '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
         return ExitCodes.USAGE;
+    }
+
+    private static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write it as YYYY-MM-DD");
+        }
+    }
+
+    private static java.time.Duration duration(String text) {
+        return dev.gantry.plan.Durations.parse(text).orElseThrow(() -> new CommandLine.TypeConversionException(
+                "'" + text + "' is not a duration; write a number and a unit: 30s, 5m, 2h, 7d"));
     }
 
     private static String describe(Throwable exception) {

@@ -22,8 +22,8 @@ public sealed interface CheckSpec {
 
     /** An HTTP request whose answer must meet expectations. */
     record Http(ConfigValue url, String method, int expectStatus, Optional<java.time.Duration> maxLatency,
-            Optional<String> bodyContains, Optional<String> jsonPointer, Optional<String> equals,
-            Map<String, ConfigValue> headers) implements CheckSpec {
+            Optional<String> bodyContains, Optional<String> bodyNotContains, Optional<String> jsonPointer,
+            Optional<String> equals, Map<String, ConfigValue> headers) implements CheckSpec {
         public Http {
             headers = Map.copyOf(headers);
         }

@@ -41,15 +41,15 @@ public final class Durations {
         return total.isZero() ? Optional.empty() : Optional.of(total);
     }
 
-    /** The shortest plan form of {@code duration}: {@code 5m}, {@code 7d}, {@code 1h30m}. */
+    /** The plan form of {@code duration} in days and smaller units: {@code 5m}, {@code 7d}, {@code 1h30m}. */
     public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0s";
         }
         StringBuilder text = new StringBuilder();
         long millis = duration.toMillis();
-        long[] sizes = {7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1_000, 1};
-        String[] units = {"w", "d", "h", "m", "s", "ms"};
+        long[] sizes = {86_400_000, 3_600_000, 60_000, 1_000, 1};
+        String[] units = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {
             if (millis >= sizes[i]) {
                 text.append(millis / sizes[i]).append(units[i]);

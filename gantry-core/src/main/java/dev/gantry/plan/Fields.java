@@ -31,11 +31,13 @@ final class Fields {
     private final YamlMap map;
     private final Problems problems;
     private final String where;
+    private final Set<String> suggested;
 
-    private Fields(YamlMap map, Problems problems, String where) {
+    private Fields(YamlMap map, Problems problems, String where, Set<String> suggested) {
         this.map = map;
         this.problems = problems;
         this.where = where;
+        this.suggested = suggested;
     }
 
     /**
@@ -51,19 +53,31 @@ final class Fields {
             return Optional.empty();
         }
         Set<String> knownKeys = new LinkedHashSet<>(Arrays.asList(known));
+        Set<String> suggested = new LinkedHashSet<>();
         for (Entry entry : map.entries()) {
             if (!knownKeys.contains(entry.key())) {
                 Optional<String> nearest = Suggestions.nearest(entry.key(), knownKeys);
-                problems.add(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where,
-                        nearest.map(key -> "did you mean '" + key + "'?")
-                                .orElse("the keys allowed here are: " + String.join(", ", knownKeys)));
+                boolean splitByComma = map.flow() && entry.value() instanceof YamlScalar value && value.isNull();
+                nearest.ifPresent(suggested::add);
+                String fix = splitByComma
+                        ? "a comma inside { } ends a value: if this text belongs to the value before it, put that value in quotes"
+                        : nearest.map(key -> "did you mean '" + key + "'?")
+                                .orElse("the keys allowed here are: " + String.join(", ", knownKeys));
+                problems.add(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where, fix);
             }
         }
-        return Optional.of(new Fields(map, problems, where));
+        return Optional.of(new Fields(map, problems, where, suggested));
     }
+
+    static final String ROOT = "the plan";
 
     String where() {
         return where;
+    }
+
+    /** The path of {@code key} in the plan, for messages: {@code release.version}. */
+    String path(String key) {
+        return where.equals(ROOT) ? key : where + "." + key;
     }
 
     Position position() {
@@ -100,14 +114,17 @@ final class Fields {
         if (has(key)) {
             return true;
         }
-        problems.add(map.position(), where + " is missing '" + key + "'", "add '" + key + ": " + example + "'");
+        if (suggested.contains(key)) {
+            return false; // already reported as a misspelt key with this key suggested
+        }
+        problems.add(map.position(), (where.equals(ROOT) ? "the plan" : where) + " is missing '" + key + "'", "add '" + key + ": " + example + "'");
         return false;
     }
 
     // ---- scalars
 
     Optional<String> string(String key) {
-        return node(key).flatMap(node -> text(node, where + "." + key, false));
+        return node(key).flatMap(node -> text(node, path(key), false));
     }
 
     String string(String key, String fallback) {
@@ -121,7 +138,7 @@ final class Fields {
 
     /** A string that may hold {@code ${VAR}} references. */
     Optional<ConfigValue> configValue(String key, boolean sensitive) {
-        return node(key).flatMap(node -> text(node, where + "." + key, true))
+        return node(key).flatMap(node -> text(node, path(key), true))
                 .map(text -> new ConfigValue(text, sensitive));
     }
 
@@ -149,7 +166,7 @@ final class Fields {
         if (node.get() instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.BOOLEAN) {
             return Optional.of(Boolean.parseBoolean(scalar.text().toLowerCase(Locale.ROOT)));
         }
-        problem(key, where + "." + key + " should be true or false, but it is " + node.get().describe(),
+        problem(key, path(key) + " should be true or false, but it is " + node.get().describe(),
                 "write " + key + ": true or " + key + ": false");
         return Optional.empty();
     }
@@ -173,7 +190,7 @@ final class Fields {
                 // reported below
             }
         }
-        problem(key, where + "." + key + " should be a whole number from " + min + " to " + max + ", but it is "
+        problem(key, path(key) + " should be a whole number from " + min + " to " + max + ", but it is "
                 + node.get().describe(), "write a whole number in that range");
         return Optional.empty();
     }
@@ -194,7 +211,7 @@ final class Fields {
                 // reported below
             }
         }
-        problem(key, where + "." + key + " should be a number from " + format(min) + " to " + format(max)
+        problem(key, path(key) + " should be a number from " + format(min) + " to " + format(max)
                 + ", but it is " + node.get().describe(), "write a number in that range");
         return Optional.empty();
     }
@@ -204,7 +221,7 @@ final class Fields {
             try {
                 return Optional.of(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                problem(key, where + "." + key + " should be a date, but it is '" + text + "'",
+                problem(key, path(key) + " should be a date, but it is '" + text + "'",
                         "write the date as YYYY-MM-DD, e.g. 2026-03-02");
                 return Optional.empty();
             }
@@ -212,7 +229,7 @@ final class Fields {
     }
 
     Optional<DayRef> day(String key) {
-        return node(key).flatMap(node -> day(node, where + "." + key));
+        return node(key).flatMap(node -> day(node, path(key)));
     }
 
     Optional<DayRef> day(YamlNode node, String path) {
@@ -230,7 +247,7 @@ final class Fields {
         return string(key).flatMap(text -> {
             Optional<Duration> duration = Durations.parse(text);
             if (duration.isEmpty()) {
-                problem(key, where + "." + key + " should be a duration, but it is '" + text + "'",
+                problem(key, path(key) + " should be a duration, but it is '" + text + "'",
                         "write a number and a unit: 250ms, 30s, 5m, 2h, 7d, 2w (or combined, 1h30m)");
             }
             return duration;
@@ -242,12 +259,12 @@ final class Fields {
             if (node instanceof YamlScalar scalar && !scalar.isNull()) {
                 Optional<Threshold> threshold = Threshold.parse(scalar.text());
                 if (threshold.isEmpty()) {
-                    problems.add(node.position(), where + "." + key + " should be a comparison, but it is '"
+                    problems.add(node.position(), path(key) + " should be a comparison, but it is '"
                             + scalar.text() + "'", "write an operator and a number, e.g. '> 0.05', '> 5%', '> 2s', '>= 99.5%'");
                 }
                 return threshold;
             }
-            problems.add(node.position(), where + "." + key + " should be a comparison, but it is " + node.describe(),
+            problems.add(node.position(), path(key) + " should be a comparison, but it is " + node.describe(),
                     "write an operator and a number, e.g. '> 5%'");
             return Optional.empty();
         });
@@ -263,7 +280,7 @@ final class Fields {
             E value = byName.get(text);
             if (value == null) {
                 Optional<String> nearest = Suggestions.nearest(text, byName.keySet());
-                problem(key, where + "." + key + " cannot be '" + text + "'",
+                problem(key, path(key) + " cannot be '" + text + "'",
                         nearest.map(name -> "did you mean '" + name + "'? ").orElse("")
                                 + "use one of: " + String.join(", ", byName.keySet()));
             }
@@ -286,7 +303,7 @@ final class Fields {
         if (node.get() instanceof YamlList list) {
             return list.items();
         }
-        problem(key, where + "." + key + " should be a list, but it is " + node.get().describe(),
+        problem(key, path(key) + " should be a list, but it is " + node.get().describe(),
                 "write the items as '- item' lines, or [a, b] on one line");
         return List.of();
     }
@@ -295,7 +312,7 @@ final class Fields {
         List<YamlNode> items = items(key);
         List<String> values = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            text(items.get(i), where + "." + key + "[" + i + "]", false).ifPresent(values::add);
+            text(items.get(i), path(key) + "[" + i + "]", false).ifPresent(values::add);
         }
         return values;
     }
@@ -305,14 +322,14 @@ final class Fields {
         List<YamlNode> items = items(key);
         List<T> values = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            reader.apply(new Item(items.get(i), where + "." + key + "[" + i + "]", i)).ifPresent(values::add);
+            reader.apply(new Item(items.get(i), path(key) + "[" + i + "]", i)).ifPresent(values::add);
         }
         return values;
     }
 
     /** A nested map read by {@code reader}. */
     <T> Optional<T> object(String key, Function<Item, Optional<T>> reader) {
-        return node(key).flatMap(node -> reader.apply(new Item(node, where + "." + key, 0)));
+        return node(key).flatMap(node -> reader.apply(new Item(node, path(key), 0)));
     }
 
     /** The entries of a map field whose keys are names the plan chooses (variables, channels). */
@@ -324,7 +341,7 @@ final class Fields {
         if (node.get() instanceof YamlMap named) {
             return named.entries();
         }
-        problem(key, where + "." + key + " should be a map of names to definitions, but it is " + node.get().describe(),
+        problem(key, path(key) + " should be a map of names to definitions, but it is " + node.get().describe(),
                 "write each entry as 'NAME: { ... }' indented under " + key);
         return List.of();
     }

@@ -89,7 +89,7 @@ final class GateReader {
             case "manual" -> node.fields(problems, "type", "instructions")
                     .map(check -> new CheckSpec.Manual(check.string("instructions")));
             case "http" -> node.fields(problems, "type", "url", "method", "expect", "maxLatency", "bodyContains",
-                    "jsonPointer", "equals", "headers").map(this::http);
+                    "bodyNotContains", "jsonPointer", "equals", "headers").map(this::http);
             case "http-headers" -> node.fields(problems, "type", "url", "require").map(check -> {
                 check.require("url", "https://staging.example.com/");
                 List<String> require = check.strings("require").stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
@@ -158,7 +158,8 @@ final class GateReader {
                     "give both: jsonPointer: /status and equals: ok");
         }
         return new CheckSpec.Http(url(check), method, check.integer("expect", 100, 599).orElse(200L).intValue(),
-                check.duration("maxLatency"), check.string("bodyContains"), pointer, check.string("equals"),
+                check.duration("maxLatency"), check.string("bodyContains"), check.string("bodyNotContains"), pointer,
+                check.string("equals"),
                 headers(check, "headers"));
     }
 

@@ -27,7 +27,7 @@ final class PlanReader {
 
     /** The plan, or empty when the document is not even a map; check {@link Problems} either way. */
     Optional<ReleasePlan> read(YamlNode root, Path directory) {
-        Optional<Fields> top = Fields.of(root, problems, "the plan", TOP_LEVEL_KEYS);
+        Optional<Fields> top = Fields.of(root, problems, Fields.ROOT, TOP_LEVEL_KEYS);
         if (top.isEmpty()) {
             return Optional.empty();
         }

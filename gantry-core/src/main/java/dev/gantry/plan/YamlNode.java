@@ -15,7 +15,7 @@ sealed interface YamlNode {
     String describe();
 
     /** A mapping; entries keep their order and their key positions. */
-    record YamlMap(List<Entry> entries, Position position) implements YamlNode {
+    record YamlMap(List<Entry> entries, Position position, boolean flow) implements YamlNode {
         public YamlMap {
             entries = List.copyOf(entries);
         }

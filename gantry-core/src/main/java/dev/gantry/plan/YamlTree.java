@@ -208,7 +208,7 @@ final class YamlTree {
                 }
             }
         }
-        return new YamlMap(entries, position);
+        return new YamlMap(entries, position, mapping.getFlowStyle() == org.snakeyaml.engine.v2.common.FlowStyle.FLOW);
     }
 
     private void collectMerge(YamlNode value, List<YamlMap> merged) {
