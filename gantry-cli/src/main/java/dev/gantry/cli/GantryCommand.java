@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.gantry.cli.plan.CheckCommand.class,
             dev.gantry.cli.plan.PlanCommand.class,
+            dev.gantry.cli.migrate.MigrateCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -55,6 +55,11 @@ final class HttpCheck implements CheckEvaluator<CheckSpec.Http> {
                 problems.add("the body does not contain '" + text + "'");
             }
         });
+        spec.bodyNotContains().ifPresent(text -> {
+            if (answer.body().contains(text)) {
+                problems.add("the body contains '" + text + "', which it must not");
+            }
+        });
         if (spec.jsonPointer().isPresent() && spec.equals().isPresent()) {
             String pointer = spec.jsonPointer().get();
             try {

@@ -1,16 +1,72 @@
 package dev.gantry.gate;
 
+import dev.gantry.migrate.sql.Finding;
+import dev.gantry.migrate.sql.LintReport;
+import dev.gantry.migrate.sql.LintSettings;
+import dev.gantry.migrate.sql.MigrationLintException;
+import dev.gantry.migrate.sql.MigrationLinter;
 import dev.gantry.plan.CheckSpec;
 import dev.gantry.plan.GateCategory;
+import dev.gantry.plan.Migrations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code sql-lint} check. The SQL migration linter ({@code dev.gantry.migrate.sql}) is not
- * part of this build yet, so the check says so as an ERROR, which blocks a required item: a
- * check that cannot run never passes.
+ * No blocking finding from the SQL migration linter ({@link MigrationLinter}) in the check's
+ * paths, or in the plan's {@code migrations.dir} when it names none. Warnings are evidence, not
+ * failures.
  */
 final class SqlLintCheck implements CheckEvaluator<CheckSpec.SqlLint> {
+    private static final int LISTED = 5;
+
     @Override
     public CheckResult evaluate(CheckSpec.SqlLint spec, GateCategory.Item item, CheckContext context) {
-        return CheckResult.error("SQL linter not available in this build");
+        Optional<Migrations> migrations = context.plan().migrations();
+        List<String> written = !spec.paths().isEmpty() ? spec.paths()
+                : migrations.map(m -> List.of(m.dir())).orElse(List.of());
+        if (written.isEmpty()) {
+            return CheckResult.error("there are no migrations to lint: give 'paths:' in the check or 'migrations.dir' in the plan");
+        }
+        List<Path> paths = written.stream().map(context.plan()::resolve).toList();
+        LintSettings settings = migrations.map(m -> new LintSettings(m.pgVersion(), m.assumeInTransaction()))
+                .orElse(LintSettings.defaults());
+        LintReport report;
+        try {
+            report = MigrationLinter.lint(paths, settings);
+        } catch (MigrationLintException e) {
+            return CheckResult.fail(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return CheckResult.error("the lint settings are invalid: " + e.getMessage());
+        }
+        Path base = context.plan().directory();
+        List<String> blocking = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        evidence.add(report.migrations().size() + " migrations in " + String.join(", ", written) + ", "
+                + report.findings().size() + " findings");
+        for (Finding finding : report.findings()) {
+            String shown = relative(base, finding.file()) + ":" + finding.line() + ":" + finding.column() + " "
+                    + finding.ruleId() + ": " + finding.message();
+            if (finding.blocking()) {
+                blocking.add(shown);
+            }
+            if (evidence.size() <= 10) {
+                evidence.add(finding.severity().label() + " " + shown);
+            }
+        }
+        if (blocking.isEmpty()) {
+            return CheckResult.pass("no blocking finding in " + report.migrations().size() + " migrations", evidence);
+        }
+        return CheckResult.fail(blocking.size() + " blocking findings: " + String.join("; ",
+                blocking.stream().limit(LISTED).toList()) + (blocking.size() > LISTED ? "; ..." : ""), evidence);
+    }
+
+    private static String relative(Path base, Path file) {
+        try {
+            return base.relativize(file.toAbsolutePath().normalize()).toString();
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
     }
 }

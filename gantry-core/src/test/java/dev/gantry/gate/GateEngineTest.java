@@ -144,12 +144,24 @@ class GateEngineTest {
         }
 
         @Test
-        void run_sqlLint_isAnErrorSayingTheLinterIsMissing() {
+        void run_sqlLintWithoutMigrations_isAnErrorSayingWhatToGive() {
             GateReport report = runOne("check: { type: sql-lint }", Map.of());
 
             assertThat(only(report).status()).isEqualTo(CheckStatus.ERROR);
-            assertThat(only(report).result().reason()).isEqualTo("SQL linter not available in this build");
+            assertThat(only(report).result().reason()).contains("no migrations to lint");
             assertThat(report.verdict()).isEqualTo(Verdict.NO_GO);
+        }
+
+        @Test
+        void run_sqlLintOnABlockingMigration_failsNamingTheFileAndLine() throws IOException {
+            Files.createDirectories(dir.resolve("db"));
+            Files.writeString(dir.resolve("db/V2__index.sql"), "-- add an index\nCREATE INDEX idx_contacts_email ON contacts (email);\n");
+            Files.writeString(dir.resolve("db/V1__init.sql"), "CREATE TABLE contacts (id bigint primary key, email text);\n");
+
+            GateReport report = runOne("check: { type: sql-lint, paths: [db] }", Map.of());
+
+            assertThat(only(report).status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(only(report).result().reason()).contains("blocking").contains("db/V2__index.sql:2:");
         }
 
         @Test

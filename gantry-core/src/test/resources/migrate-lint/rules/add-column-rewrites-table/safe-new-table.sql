@@ -1,0 +1,2 @@
+CREATE TABLE orders (id bigint);
+ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();

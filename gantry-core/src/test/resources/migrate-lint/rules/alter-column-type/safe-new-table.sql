@@ -1,0 +1,2 @@
+CREATE TABLE orders (amount int);
+ALTER TABLE orders ALTER COLUMN amount TYPE bigint;

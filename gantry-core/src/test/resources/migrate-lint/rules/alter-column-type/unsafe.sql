@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE "core_recipe" ALTER COLUMN "edits" TYPE text USING "edits"::text; -- expect
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE TABLE t (c character(100)[]); -- expect

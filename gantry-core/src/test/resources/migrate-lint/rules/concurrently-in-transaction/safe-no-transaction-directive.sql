@@ -1,0 +1,3 @@
+-- fixture: assume-in-transaction
+-- gantry:no-transaction
+CREATE INDEX CONCURRENTLY field_name_idx ON table_name (field_name);

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY field_name_idx ON table_name (field_name); -- expect
+COMMIT;

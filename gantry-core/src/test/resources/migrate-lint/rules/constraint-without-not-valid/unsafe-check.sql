@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT positive CHECK (amount > 0); -- expect

@@ -1,0 +1,1 @@
+CREATE TABLE my_table AS SELECT 1; -- expect

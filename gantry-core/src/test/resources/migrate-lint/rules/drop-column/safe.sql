@@ -1,0 +1,1 @@
+ALTER TABLE bar_tbl ADD COLUMN foo_col text;

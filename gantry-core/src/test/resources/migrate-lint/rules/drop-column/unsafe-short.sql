@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN u1 bigint, DROP u2; -- expect

@@ -1,0 +1,1 @@
+ALTER TABLE pets DROP CONSTRAINT IF EXISTS pets_name_check;

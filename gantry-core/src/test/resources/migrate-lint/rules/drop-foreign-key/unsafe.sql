@@ -1,0 +1,3 @@
+ALTER TABLE pets ADD CONSTRAINT pet_owner_id FOREIGN KEY (owner_id) REFERENCES users (id) NOT VALID;
+COMMIT;
+ALTER TABLE pets DROP CONSTRAINT IF EXISTS pet_owner_id; -- expect

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS "field_name_idx"; -- expect

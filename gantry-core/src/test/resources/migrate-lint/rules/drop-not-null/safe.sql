@@ -1,0 +1,1 @@
+ALTER TABLE bar_tbl ALTER COLUMN foo_col SET DEFAULT 0;

@@ -1,0 +1,2 @@
+insert into t (a, "a") -- expect
+values (1, 2);

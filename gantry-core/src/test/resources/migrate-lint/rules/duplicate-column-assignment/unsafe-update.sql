@@ -1,0 +1,4 @@
+update k
+set
+  a = 1,
+  A = 2; -- expect

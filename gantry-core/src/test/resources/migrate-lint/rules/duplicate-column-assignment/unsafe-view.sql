@@ -1,0 +1,2 @@
+create view v as
+select 1 a, 2 a; -- expect

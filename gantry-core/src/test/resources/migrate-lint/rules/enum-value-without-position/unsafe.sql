@@ -1,0 +1,1 @@
+ALTER TYPE my_enum ADD VALUE 'new_value'; -- expect

@@ -1,0 +1,2 @@
+-- gantry:allow ban-drop-column because unused since 1.0
+ALTER TABLE t DROP COLUMN c;

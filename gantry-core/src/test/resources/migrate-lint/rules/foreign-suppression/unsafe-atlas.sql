@@ -1,0 +1,2 @@
+-- atlas:nolint destructive -- expect
+ALTER TABLE t DROP COLUMN c;

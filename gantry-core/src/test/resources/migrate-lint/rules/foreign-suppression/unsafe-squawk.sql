@@ -1,0 +1,2 @@
+-- squawk-ignore ban-drop-column -- expect
+ALTER TABLE t DROP COLUMN c;

@@ -1,0 +1,1 @@
+CREATE TABLE "ééééééééééééééééééééééééééééééééé" (id bigint); -- expect

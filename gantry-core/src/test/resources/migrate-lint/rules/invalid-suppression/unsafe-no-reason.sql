@@ -1,0 +1,2 @@
+-- gantry:allow drop-column -- expect
+ALTER TABLE t DROP COLUMN c;

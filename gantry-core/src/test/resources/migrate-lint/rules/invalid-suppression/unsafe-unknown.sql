@@ -1,0 +1,2 @@
+-- gantry:allow no-such-rule because reasons -- expect
+SELECT 1;

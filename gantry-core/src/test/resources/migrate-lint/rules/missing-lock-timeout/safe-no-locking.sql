@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint);
+ALTER TABLE users ADD COLUMN email text;

@@ -1,0 +1,1 @@
+create table users (id bigint, n int8, s smallint);

@@ -1,0 +1,1 @@
+create table users (id SERIAL2); -- expect

@@ -1,0 +1,1 @@
+CREATE TABLE t (c character varying(40)[]); -- expect

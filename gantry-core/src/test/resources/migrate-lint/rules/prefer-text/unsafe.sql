@@ -1,0 +1,1 @@
+CREATE TABLE t (c VarChar(255)); -- expect

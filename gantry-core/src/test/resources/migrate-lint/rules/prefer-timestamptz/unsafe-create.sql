@@ -1,0 +1,1 @@
+CREATE TABLE t (at timestamp(3)); -- expect

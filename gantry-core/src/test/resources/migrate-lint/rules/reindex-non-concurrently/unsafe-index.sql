@@ -1,0 +1,1 @@
+REINDEX INDEX foo_idx; -- expect

@@ -1,0 +1,2 @@
+ALTER TABLE customers RENAME TO accounts;
+CREATE VIEW customers AS SELECT * FROM accounts;

@@ -1,0 +1,4 @@
+-- fixture: assume-in-transaction
+BEGIN; -- expect
+SELECT 1;
+COMMIT;

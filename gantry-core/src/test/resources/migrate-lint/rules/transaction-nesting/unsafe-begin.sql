@@ -1,0 +1,4 @@
+BEGIN;
+BEGIN; -- expect
+SELECT 1;
+COMMIT;

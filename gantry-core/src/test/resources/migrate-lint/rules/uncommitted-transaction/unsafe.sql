@@ -1,0 +1,2 @@
+BEGIN; -- expect
+CREATE TABLE users (id bigint);

@@ -1,0 +1,1 @@
+ALTER TABLE users MODIFY COLUMN a int NOT NULL; -- expect

@@ -1,0 +1,1 @@
+CLUSTER foo USING foo_pkey; -- expect

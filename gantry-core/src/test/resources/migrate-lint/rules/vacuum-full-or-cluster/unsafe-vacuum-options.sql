@@ -1,0 +1,1 @@
+VACUUM (VERBOSE, FULL) foo; -- expect

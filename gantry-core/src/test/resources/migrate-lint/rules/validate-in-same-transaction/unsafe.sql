@@ -1,0 +1,4 @@
+BEGIN;
+ALTER TABLE email ADD CONSTRAINT fk_user FOREIGN KEY (user_id) REFERENCES "user" (id) NOT VALID;
+ALTER TABLE email VALIDATE CONSTRAINT fk_user; -- expect
+COMMIT;
