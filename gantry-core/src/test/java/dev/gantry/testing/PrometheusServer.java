@@ -64,6 +64,11 @@ public final class PrometheusServer implements AutoCloseable {
      * strict CI).
      */
     public static PrometheusServer scraping(String metricsUrl) {
+        return scraping(metricsUrl, "app");
+    }
+
+    /** As {@link #scraping(String)}, with the scrape job named {@code job} (its {@code job} label). */
+    public static PrometheusServer scraping(String metricsUrl, String job) {
         Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             String message = "Prometheus is not installed; install Debian's 'prometheus' package (apt-get install prometheus)";
@@ -81,11 +86,11 @@ public final class PrometheusServer implements AutoCloseable {
                       scrape_interval: 1s
                       evaluation_interval: 1s
                     scrape_configs:
-                      - job_name: app
+                      - job_name: %s
                         metrics_path: %s
                         static_configs:
                           - targets: ['%s:%d']
-                    """.formatted(target.getPath(), target.getHost(), target.getPort()));
+                    """.formatted(job, target.getPath(), target.getHost(), target.getPort()));
             Process process = new ProcessBuilder(binary.get().toString(),
                     "--config.file=" + directory.resolve("prometheus.yml"),
                     "--storage.tsdb.path=" + directory.resolve("data"),
