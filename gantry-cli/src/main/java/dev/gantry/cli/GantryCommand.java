@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.plan.CheckCommand.class,
             dev.gantry.cli.plan.PlanCommand.class,
             dev.gantry.cli.migrate.MigrateCommand.class,
+            dev.gantry.cli.gate.GateCommand.class,
+            dev.gantry.cli.signoff.SignoffCommand.class,
+            dev.gantry.cli.freeze.FreezeCommand.class,
+            dev.gantry.cli.deploy.DeployCommand.class,
+            dev.gantry.cli.deploy.RollbackCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec
