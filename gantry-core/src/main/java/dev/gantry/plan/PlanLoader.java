@@ -74,6 +74,44 @@ public final class PlanLoader {
         return new LoadResult.Valid(plan.get());
     }
 
+    /**
+     * Loads the environment contract in {@code file}: a whole release plan, or a file holding only
+     * {@code environment:} (and optionally {@code version:}).
+     */
+    public static ContractLoad loadContract(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            if (Files.size(file) > YamlTree.MAX_CHARACTERS) {
+                return new ContractLoad.Invalid(((LoadResult.Invalid) load(file)).problems());
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LoadResult result = load(file);
+            return new ContractLoad.Invalid(result instanceof LoadResult.Invalid invalid ? invalid.problems()
+                    : List.of(new Problem(source, 1, 1, "the file cannot be read", "check that it is UTF-8 text")));
+        }
+        Problems problems = new Problems(source);
+        Optional<YamlNode> root = YamlTree.parse(source, text, problems);
+        boolean wholePlan = root.filter(node -> node instanceof YamlNode.YamlMap map && map.entry("release").isPresent())
+                .isPresent();
+        if (root.isEmpty() || wholePlan) {
+            LoadResult result = root.isEmpty() ? new LoadResult.Invalid(problems.sorted()) : load(file);
+            return switch (result) {
+                case LoadResult.Valid valid -> new ContractLoad.Loaded(valid.plan().environment(),
+                        Optional.of(valid.plan().release().version()));
+                case LoadResult.Invalid invalid -> new ContractLoad.Invalid(invalid.problems());
+            };
+        }
+        Optional<Fields> fields = Fields.of(root.get(), problems, Fields.ROOT, "version", "environment");
+        if (fields.isEmpty()) {
+            return new ContractLoad.Invalid(problems.sorted());
+        }
+        List<EnvVar> variables = new ChangeReader(problems, new References(problems)).environment(fields.get());
+        Optional<String> version = fields.get().string("version");
+        return problems.isEmpty() ? new ContractLoad.Loaded(variables, version) : new ContractLoad.Invalid(problems.sorted());
+    }
+
     private static LoadResult invalid(String source, String message, String fix) {
         return new LoadResult.Invalid(List.of(new Problem(source, 1, 1, message, fix)));
     }

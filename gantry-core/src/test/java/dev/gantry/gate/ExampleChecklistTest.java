@@ -49,7 +49,7 @@ class ExampleChecklistTest {
         plan = TestPlans.load(Path.of("..", "examples", "gonthia-crm-1.0", "release.yaml"));
     }
 
-    /** A load test in progress: 90% of requests under 0.5s, 99% under 1s, 1% errors. */
+    /** A load test in progress: 90% of requests under 0.5s, 99% under 1s, 2% errors (warning, not pass). */
     private static String loadTestMetrics(int n) {
         return """
                 # TYPE http_request_duration_seconds histogram
@@ -60,7 +60,7 @@ class ExampleChecklistTest {
                 # TYPE http_requests_total counter
                 http_requests_total{code="200"} %d
                 http_requests_total{code="500"} %d
-                """.formatted(n * 900, n * 990, n * 1000, n * 1000, n * 990, n * 10);
+                """.formatted(n * 900, n * 990, n * 1000, n * 1000, n * 980, n * 20);
     }
 
     @AfterAll

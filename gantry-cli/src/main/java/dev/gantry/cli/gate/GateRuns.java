@@ -3,7 +3,7 @@ package dev.gantry.cli.gate;
 import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.UserFacingException;
 import dev.gantry.cli.state.ReleaseState;
-import dev.gantry.gate.EnvFile;
+import dev.gantry.env.DotEnv;
 import dev.gantry.gate.GateEngine;
 import dev.gantry.gate.GateListener;
 import dev.gantry.gate.GateReport;
@@ -37,7 +37,12 @@ public final class GateRuns {
         Map<String, String> file = Map.of();
         if (envFile.isPresent()) {
             try {
-                file = EnvFile.read(envFile.get());
+                DotEnv dotEnv = DotEnv.parse(java.nio.file.Files.readString(envFile.get()));
+                if (!dotEnv.problems().isEmpty()) {
+                    throw new UserFacingException(ExitCodes.USAGE, "The env file " + envFile.get() + " line "
+                            + dotEnv.problems().getFirst().line() + ": " + dotEnv.problems().getFirst().message() + ".");
+                }
+                file = dotEnv.values();
             } catch (NoSuchFileException e) {
                 throw new UserFacingException(ExitCodes.USAGE, "The env file " + envFile.get() + " does not exist.");
             } catch (IOException e) {
