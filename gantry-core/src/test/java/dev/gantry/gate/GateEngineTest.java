@@ -144,6 +144,25 @@ class GateEngineTest {
         }
 
         @Test
+        void run_prometheusAnsweringHtml_failsSayingItIsNotPrometheus() {
+            try (TestHttpServer notPrometheus = TestHttpServer.start().on("/", exchange -> Answer.of(200, "<html>login</html>"))) {
+                GateReport report = runOne("check: { type: prometheus, url: \"" + notPrometheus.url()
+                        + "\", query: up, expect: \"== 1\" }", Map.of());
+
+                assertThat(only(report).status()).isEqualTo(CheckStatus.FAIL);
+                assertThat(only(report).result().reason()).contains("not JSON; is it a Prometheus server?");
+            }
+        }
+
+        @Test
+        void run_prometheusWithoutAnyUrl_isAnErrorSayingWhereToGiveIt() {
+            GateReport report = runOne("check: { type: prometheus, query: up, expect: \"== 1\" }", Map.of());
+
+            assertThat(only(report).status()).isEqualTo(CheckStatus.ERROR);
+            assertThat(only(report).result().reason()).contains("GANTRY_PROMETHEUS_URL");
+        }
+
+        @Test
         void run_sqlLintWithoutMigrations_isAnErrorSayingWhatToGive() {
             GateReport report = runOne("check: { type: sql-lint }", Map.of());
 
