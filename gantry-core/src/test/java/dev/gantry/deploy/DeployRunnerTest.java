@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.freeze.FreezeStatus;
 import dev.gantry.gate.Verdict;
 import dev.gantry.plan.ReleasePlan;
+import dev.gantry.signoff.SignOffStatus;
 import dev.gantry.testing.TestHttpServer;
 import dev.gantry.testing.TestHttpServer.Answer;
 import dev.gantry.testing.TestPlans;
@@ -187,6 +188,8 @@ class DeployRunnerTest {
         private final FreezeStatus frozen = new FreezeStatus.Frozen(LocalDate.parse("2026-02-23"),
                 LocalDate.parse("2026-03-03"), List.of());
 
+        private final SignOffStatus signed = new SignOffStatus("sha256:1", List.of(), List.of(), List.of());
+
         private List<dev.gantry.plan.Deploy.Stage> production() {
             return plan(STAGING + """
                     - name: production
@@ -197,24 +200,32 @@ class DeployRunnerTest {
 
         @Test
         void refusal_productionWithNoGo_refusesNamingTheVerdict() {
-            assertThat(ProductionGuard.refusal(production(), Verdict.NO_GO, open, Optional.empty()))
+            assertThat(ProductionGuard.refusal(production(), Verdict.NO_GO, signed, open, Optional.empty()))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("NO-GO"));
         }
 
         @Test
         void refusal_productionInsideTheFreeze_refusesSayingUntilWhen() {
-            assertThat(ProductionGuard.refusal(production(), Verdict.GO, frozen, Optional.empty()))
+            assertThat(ProductionGuard.refusal(production(), Verdict.GO, signed, frozen, Optional.empty()))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("until 2026-03-03"));
         }
 
         @Test
+        void refusal_signOffsOutstanding_refusesNamingTheRoles() {
+            SignOffStatus missing = new SignOffStatus("sha256:1", List.of(), List.of(), List.of("qa-lead", "security"));
+
+            assertThat(ProductionGuard.refusal(production(), Verdict.GO, missing, open, Optional.empty()))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("outstanding", "qa-lead, security"));
+        }
+
+        @Test
         void refusal_overriddenWithAReason_allows() {
-            assertThat(ProductionGuard.refusal(production(), Verdict.NO_GO, frozen, Optional.of("outage fix"))).isEmpty();
+            assertThat(ProductionGuard.refusal(production(), Verdict.NO_GO, signed, frozen, Optional.of("outage fix"))).isEmpty();
         }
 
         @Test
         void refusal_stagingOnly_allowsWhateverTheVerdict() {
-            assertThat(ProductionGuard.refusal(production().subList(0, 1), Verdict.NO_GO, frozen, Optional.empty()))
+            assertThat(ProductionGuard.refusal(production().subList(0, 1), Verdict.NO_GO, signed, frozen, Optional.empty()))
                     .isEmpty();
         }
     }

@@ -4,6 +4,7 @@ import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.PlanFile;
 import dev.gantry.cli.UserFacingException;
 import dev.gantry.cli.gate.GateRuns;
+import dev.gantry.cli.state.ReleaseState;
 import dev.gantry.cli.state.StateFile;
 import dev.gantry.deploy.DeployRunner;
 import dev.gantry.deploy.ProductionGuard;
@@ -14,6 +15,9 @@ import dev.gantry.gate.GateListener;
 import dev.gantry.gate.GateReport;
 import dev.gantry.plan.Deploy;
 import dev.gantry.plan.ReleasePlan;
+import dev.gantry.signoff.PlanHash;
+import dev.gantry.signoff.SignOffRules;
+import dev.gantry.signoff.SignOffStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,11 +35,11 @@ import picocli.CommandLine.Spec;
 /** {@code gantry deploy FILE [--stage NAME]}: run the plan's deploy stages. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Run the plan's deploy stages in order, streaming output, stopping at the first failure, "
-                + "with the zero-downtime probe. A production stage needs a GO verdict and no freeze, unless overridden.",
+                + "with the zero-downtime probe. A production stage needs a GO verdict, every sign-off and no freeze, unless overridden.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every step succeeded and the probe stayed within its limit", "1:a step failed, "
                 + "an approval was refused, or the probe saw too many failures", "2:invalid plan or options",
-            "3:refused: a production stage and the gate verdict is NO-GO", "4:refused: a production stage inside the freeze"})
+            "3:refused: a production stage and the gate verdict is NO-GO or sign-offs are outstanding", "4:refused: a production stage inside the freeze"})
 public final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,15 +83,20 @@ public final class DeployCommand implements Callable<Integer> {
         var approvals = RunSupport.approvals(yes, Optional.ofNullable(approver), out);
         if (stages.stream().anyMatch(Deploy.Stage::production)) {
             out.println("checking the gate and the freeze before production...");
-            GateReport report = GateRuns.run(plan, Optional.empty(), Optional.ofNullable(envFile),
-                    StateFile.read(StateFile.locate(file, Optional.ofNullable(state))), Clock.systemUTC(), GateListener.NONE);
+            ReleaseState recorded = StateFile.read(StateFile.locate(file, Optional.ofNullable(state)));
+            GateReport report = GateRuns.run(plan, Optional.empty(), Optional.ofNullable(envFile), recorded,
+                    Clock.systemUTC(), GateListener.NONE);
+            SignOffStatus signoffs = SignOffRules.status(plan, hash(), recorded.signoffs());
             FreezeStatus freeze = FreezeCheck.evaluate(plan, Instant.now(), ZoneOffset.UTC, override);
             out.println("gate verdict: " + report.verdict().label() + (report.blocking().isEmpty() ? ""
                     : " (blocking: " + String.join(", ", report.blocking().stream().map(r -> r.item().id()).toList()) + ")"));
+            out.println("sign-offs: " + (signoffs.complete() ? "all " + plan.signoffs().size() + " in"
+                    : "outstanding " + String.join(", ", signoffs.outstanding())));
             out.println("freeze: " + freeze.describe());
-            Optional<String> refusal = ProductionGuard.refusal(stages, report.verdict(), freeze, override);
+            Optional<String> refusal = ProductionGuard.refusal(stages, report.verdict(), signoffs, freeze, override);
             if (refusal.isPresent()) {
-                throw new UserFacingException(report.verdict().go() ? ExitCodes.FROZEN : ExitCodes.CHECK_FAILED,
+                boolean onlyFrozen = report.verdict().go() && signoffs.complete();
+                throw new UserFacingException(onlyFrozen ? ExitCodes.FROZEN : ExitCodes.CHECK_FAILED,
                         "Refused: " + refusal.get() + " (--override-reason TEXT).");
             }
             override.ifPresent(reason -> out.println("override recorded: " + reason));
@@ -99,5 +108,13 @@ public final class DeployCommand implements Callable<Integer> {
                 .build();
         RunLog log = runner.deploy(plan, Optional.ofNullable(stage), override);
         return RunSupport.finish(log, file, out);
+    }
+
+    private String hash() {
+        try {
+            return PlanHash.of(file);
+        } catch (java.io.IOException e) {
+            throw new UserFacingException(ExitCodes.ERROR, "The plan " + file + " cannot be read to hash it.");
+        }
     }
 }

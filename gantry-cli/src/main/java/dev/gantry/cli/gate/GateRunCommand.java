@@ -2,9 +2,13 @@ package dev.gantry.cli.gate;
 
 import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.PlanFile;
+import dev.gantry.cli.state.ReleaseState;
 import dev.gantry.cli.state.StateFile;
 import dev.gantry.gate.GateReport;
 import dev.gantry.plan.ReleasePlan;
+import dev.gantry.signoff.PlanHash;
+import dev.gantry.signoff.SignOffRules;
+import dev.gantry.signoff.SignOffStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,18 +53,37 @@ public final class GateRunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReleasePlan plan = PlanFile.load(file, err);
         PrintWriter live = output == GateOutput.TEXT ? out : err;
+        ReleaseState recorded = StateFile.read(StateFile.locate(file, Optional.ofNullable(state)));
         GateReport report = GateRuns.run(plan, Optional.ofNullable(only), Optional.ofNullable(envFile),
-                StateFile.read(StateFile.locate(file, Optional.ofNullable(state))), Clock.systemUTC(), result -> {
+                recorded, Clock.systemUTC(), result -> {
                     live.println(GateReportFormats.line(result));
                     live.flush();
                 });
         switch (output) {
-            case TEXT -> out.println(GateReportFormats.text(report));
+            case TEXT -> {
+                out.println(GateReportFormats.text(report));
+                signoffs(plan, recorded).ifPresent(out::println);
+            }
             case JSON -> out.println(GateReportFormats.json(report));
             case MARKDOWN -> out.print(GateReportFormats.markdown(report,
                     plan.release().product() + " " + plan.release().version()));
             case JUNIT -> out.print(GateReportFormats.junit(report));
         }
         return report.verdict().go() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** Where sign-offs stand, for information: they do not change the verdict, but production needs them. */
+    private Optional<String> signoffs(ReleasePlan plan, ReleaseState recorded) {
+        if (plan.signoffs().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            SignOffStatus status = SignOffRules.status(plan, PlanHash.of(file), recorded.signoffs());
+            return Optional.of(status.complete() ? "sign-offs: all " + plan.signoffs().size() + " in"
+                    : "sign-offs: " + status.outstanding().size() + " of " + plan.signoffs().size() + " outstanding ("
+                            + String.join(", ", status.outstanding()) + "); production deploys need them");
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 }

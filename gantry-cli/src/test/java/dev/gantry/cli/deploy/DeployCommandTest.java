@@ -94,6 +94,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void deploy_productionWithSignOffOutstanding_isRefusedUntilSigned() throws Exception {
+        plan(farFromFreeze(), "signoffs: [product-owner]");
+
+        CliRun refused = CliRun.of("deploy", plan.toString(), "--yes", "--approver", "pat");
+        CliRun signed = CliRun.of("signoff", plan.toString(), "product-owner", "--by", "pat");
+        CliRun run = CliRun.of("deploy", plan.toString(), "--yes", "--approver", "pat");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("sign-offs are outstanding for this plan revision: product-owner");
+        assertThat(signed.exitCode()).isZero();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("sign-offs: all 1 in", "    | production 2.0.0");
+    }
+
+    @Test
     void deploy_productionInsideTheFreeze_isRefusedWithExitFour() throws Exception {
         plan(LocalDate.now(ZoneOffset.UTC).plusDays(2), "");
 
