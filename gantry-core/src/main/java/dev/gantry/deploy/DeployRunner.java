@@ -219,9 +219,12 @@ public final class DeployRunner {
         Instant deadline = clock.instant().plus(timeout);
         String last = "no attempt";
         while (true) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            Duration requestTimeout = remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : remaining.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : remaining;
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri.get())
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(requestTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
                 boolean statusOk = response.statusCode() == check.expect();
                 boolean bodyOk = check.bodyContains().map(response.body()::contains).orElse(true);
                 if (statusOk && bodyOk) {
@@ -236,11 +239,12 @@ public final class DeployRunner {
                 Thread.currentThread().interrupt();
                 return new Result(false, "interrupted");
             }
-            if (!clock.instant().plusSeconds(1).isBefore(deadline)) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
                 return new Result(false, last + " (tried for " + Durations.format(timeout) + ")");
             }
             try {
-                Thread.sleep(Duration.ofSeconds(1));
+                Thread.sleep(left.compareTo(Duration.ofSeconds(1)) < 0 ? left : Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(false, "interrupted");

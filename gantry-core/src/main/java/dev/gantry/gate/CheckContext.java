@@ -53,8 +53,10 @@ public record CheckContext(ReleasePlan plan, Function<String, Optional<String>> 
         }
         String missing = value.variables().stream().filter(name -> variables.apply(name).isEmpty())
                 .map(name -> "${" + name + "}").reduce((a, b) -> a + ", " + b).orElse("a variable");
-        return new Resolved("", Optional.of(CheckResult.error("the " + what + " '" + value.redacted()
-                + "' refers to " + missing + ", which is not set; set it or give --env-file")));
+        String problem = value.raw().strip().equals(missing)
+                ? "the " + what + " " + missing + " is not set"
+                : "the " + what + " '" + value.redacted() + "' refers to " + missing + ", which is not set";
+        return new Resolved("", Optional.of(CheckResult.error(problem + "; set it or give --env-file")));
     }
 
     /** A resolved value, or the error result when it could not be resolved. */

@@ -23,7 +23,7 @@ import java.util.Map;
  * values.
  */
 final class EnvContractCheck implements CheckEvaluator<CheckSpec.Env> {
-    private static final int LISTED = 5;
+    private static final int LISTED = 3;
 
     @Override
     public CheckResult evaluate(CheckSpec.Env spec, GateCategory.Item item, CheckContext context) {

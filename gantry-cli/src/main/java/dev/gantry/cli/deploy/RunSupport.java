@@ -66,7 +66,9 @@ final class RunSupport {
 
             @Override
             public void stepStarted(String stage, Step step) {
-                print("--> " + step.name() + step.run().map(run -> ": " + run).orElse(""));
+                print("--> " + step.name() + step.run().map(run -> ": " + run)
+                        .or(() -> step.http().map(http -> ": GET " + http.url().redacted() + ", expect " + http.expect()))
+                        .orElse(step.verify().map(verify -> ": by hand, verify " + verify).orElse(": by hand")));
             }
 
             @Override
@@ -82,8 +84,10 @@ final class RunSupport {
 
             @Override
             public void probeFailed(String reason) {
-                if (probeFailures.incrementAndGet() <= PROBE_LINES) {
-                    print("    ! health probe failed: " + reason);
+                int count = probeFailures.incrementAndGet();
+                if (count <= PROBE_LINES) {
+                    print("    ! health probe failed: " + reason
+                            + (count == PROBE_LINES ? " (further failures are counted, not shown)" : ""));
                 }
             }
 
