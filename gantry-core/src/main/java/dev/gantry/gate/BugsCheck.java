@@ -38,15 +38,15 @@ final class BugsCheck implements CheckEvaluator<CheckSpec.Bugs> {
             source = spec.file().get();
             Path file = context.plan().resolve(source);
             if (!Files.isRegularFile(file)) {
-                return CheckResult.fail("the issues file " + source + " does not exist");
+                return Results.fail("the issues file " + source + " does not exist");
             }
             try {
                 Optional<String> problem = collect(JSON.readTree(file.toFile()), issues);
                 if (problem.isPresent()) {
-                    return CheckResult.fail("the issues file " + source + " " + problem.get());
+                    return Results.fail("the issues file " + source + " " + problem.get());
                 }
             } catch (IOException e) {
-                return CheckResult.fail("the issues file " + source + " is not valid JSON");
+                return Results.fail("the issues file " + source + " is not valid JSON");
             }
         } else {
             CheckContext.Resolved url = context.resolve(spec.url().orElseThrow(), "issues URL");
@@ -61,19 +61,19 @@ final class BugsCheck implements CheckEvaluator<CheckSpec.Bugs> {
                 HttpCalls.Outcome outcome = HttpCalls.send(context.http(), "GET", next,
                         Map.of("Accept", "application/json"), context.timeout(), source);
                 if (outcome instanceof HttpCalls.Outcome.Failed failed) {
-                    return CheckResult.fail(failed.reason());
+                    return Results.fail(failed.reason());
                 }
                 HttpCalls.Outcome.Answered answer = (HttpCalls.Outcome.Answered) outcome;
                 if (answer.status() != 200) {
-                    return CheckResult.fail("the issues API '" + source + "' answered " + answer.status() + ", not 200");
+                    return Results.fail("the issues API '" + source + "' answered " + answer.status() + ", not 200");
                 }
                 try {
                     Optional<String> problem = collect(JSON.readTree(answer.body()), issues);
                     if (problem.isPresent()) {
-                        return CheckResult.fail("the issues API '" + source + "' " + problem.get());
+                        return Results.fail("the issues API '" + source + "' " + problem.get());
                     }
                 } catch (IOException e) {
-                    return CheckResult.fail("the issues API '" + source + "' did not answer JSON");
+                    return Results.fail("the issues API '" + source + "' did not answer JSON");
                 }
                 next = HttpCalls.header(answer.headers(), "link").map(BugsCheck::nextLink).orElse(null);
             }
@@ -97,9 +97,9 @@ final class BugsCheck implements CheckEvaluator<CheckSpec.Bugs> {
         evidence.add(matching.size() + " " + what + " (at most " + spec.max() + " allowed)");
         matching.stream().limit(10).forEach(evidence::add);
         if (matching.size() <= spec.max()) {
-            return CheckResult.pass(matching.size() + " " + what + ", at most " + spec.max(), evidence);
+            return Results.pass(matching.size() + " " + what + ", at most " + spec.max(), evidence);
         }
-        return CheckResult.fail(matching.size() + " " + what + ", more than " + spec.max() + ": "
+        return Results.fail(matching.size() + " " + what + ", more than " + spec.max() + ": "
                 + String.join(", ", matching.stream().limit(5).toList()), evidence);
     }
 

@@ -23,10 +23,10 @@ import java.util.function.Function;
  * @param commandsAllowed whether {@code command} checks may run here (the CLI); never on a server
  * @param prometheusUrl the Prometheus base URL checks use when they name none
  */
-public record CheckContext(ReleasePlan plan, Function<String, Optional<String>> variables, HttpClient http,
+record CheckContext(ReleasePlan plan, Function<String, Optional<String>> variables, HttpClient http,
         Clock clock, Duration timeout, Map<String, Mark> marks, boolean commandsAllowed,
         Optional<ConfigValue> prometheusUrl) {
-    public CheckContext {
+    CheckContext {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(variables, "variables");
         Objects.requireNonNull(http, "http");
@@ -56,7 +56,7 @@ public record CheckContext(ReleasePlan plan, Function<String, Optional<String>> 
         String problem = value.raw().strip().equals(missing)
                 ? "the " + what + " " + missing + " is not set"
                 : "the " + what + " '" + value.redacted() + "' refers to " + missing + ", which is not set";
-        return new Resolved("", Optional.of(CheckResult.error(problem + "; set it or give --env-file")));
+        return new Resolved("", Optional.of(Results.error(problem + "; set it or give --env-file")));
     }
 
     /** A resolved value, or the error result when it could not be resolved. */

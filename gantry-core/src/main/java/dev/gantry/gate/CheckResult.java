@@ -1,7 +1,6 @@
 package dev.gantry.gate;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one check found: a status, the reason in words, and the evidence behind it (values
@@ -21,7 +20,7 @@ public sealed interface CheckResult {
     /** The check holds. */
     record Pass(String reason, List<String> evidence) implements CheckResult {
         public Pass {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
@@ -34,7 +33,7 @@ public sealed interface CheckResult {
     /** The check does not hold. */
     record Fail(String reason, List<String> evidence) implements CheckResult {
         public Fail {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
@@ -47,7 +46,7 @@ public sealed interface CheckResult {
     /** The check holds only partly. */
     record Warn(String reason, List<String> evidence) implements CheckResult {
         public Warn {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
@@ -60,7 +59,7 @@ public sealed interface CheckResult {
     /** Waiting for a person. */
     record Pending(String reason, List<String> evidence) implements CheckResult {
         public Pending {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
@@ -73,7 +72,7 @@ public sealed interface CheckResult {
     /** The check could not be evaluated. */
     record Error(String reason, List<String> evidence) implements CheckResult {
         public Error {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
@@ -86,42 +85,13 @@ public sealed interface CheckResult {
     /** The check was not run here. */
     record Skipped(String reason, List<String> evidence) implements CheckResult {
         public Skipped {
-            reason = Validate.reason(reason);
+            reason = Results.reason(reason);
             evidence = List.copyOf(evidence);
         }
 
         @Override
         public CheckStatus status() {
             return CheckStatus.SKIPPED;
-        }
-    }
-
-    static CheckResult pass(String reason, List<String> evidence) {
-        return new Pass(reason, evidence);
-    }
-
-    static CheckResult fail(String reason, List<String> evidence) {
-        return new Fail(reason, evidence);
-    }
-
-    static CheckResult fail(String reason) {
-        return new Fail(reason, List.of());
-    }
-
-    static CheckResult error(String reason) {
-        return new Error(reason, List.of());
-    }
-
-    /** Shared validation; an interface cannot hold private static methods for its records. */
-    final class Validate {
-        private Validate() {}
-
-        static String reason(String reason) {
-            Objects.requireNonNull(reason, "reason");
-            if (reason.isBlank()) {
-                throw new IllegalArgumentException("a result says why in words");
-            }
-            return reason;
         }
     }
 }

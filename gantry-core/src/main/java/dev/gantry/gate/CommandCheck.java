@@ -29,14 +29,14 @@ final class CommandCheck implements CheckEvaluator<CheckSpec.Command> {
         }
         Path workdir = spec.workdir().map(context.plan()::resolve).orElse(context.plan().directory());
         if (!Files.isDirectory(workdir)) {
-            return CheckResult.fail("the working directory " + spec.workdir().orElse(".") + " does not exist");
+            return Results.fail("the working directory " + spec.workdir().orElse(".") + " does not exist");
         }
         Process process;
         try {
             process = new ProcessBuilder("sh", "-c", spec.run()).directory(workdir.toFile())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
-            return CheckResult.error("the command could not be started: no 'sh' on this machine");
+            return Results.error("the command could not be started: no 'sh' on this machine");
         }
         Deque<String> tail = new ArrayDeque<>();
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -56,7 +56,7 @@ final class CommandCheck implements CheckEvaluator<CheckSpec.Command> {
         try {
             if (!process.waitFor(context.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 stop(process);
-                return CheckResult.fail("the command did not finish within its timeout and was stopped",
+                return Results.fail("the command did not finish within its timeout and was stopped",
                         List.of("run: " + spec.run()));
             }
         } catch (InterruptedException e) {
@@ -71,9 +71,9 @@ final class CommandCheck implements CheckEvaluator<CheckSpec.Command> {
             tail.forEach(line -> evidence.add("| " + HttpCheck.abbreviate(line)));
         }
         if (process.exitValue() == spec.expectExit()) {
-            return CheckResult.pass("the command exited with " + process.exitValue() + " as expected", evidence);
+            return Results.pass("the command exited with " + process.exitValue() + " as expected", evidence);
         }
-        return CheckResult.fail("the command exited with " + process.exitValue() + ", expected " + spec.expectExit(),
+        return Results.fail("the command exited with " + process.exitValue() + ", expected " + spec.expectExit(),
                 evidence);
     }
 

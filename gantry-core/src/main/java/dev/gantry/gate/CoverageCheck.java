@@ -20,19 +20,19 @@ final class CoverageCheck implements CheckEvaluator<CheckSpec.Coverage> {
     public CheckResult evaluate(CheckSpec.Coverage spec, GateCategory.Item item, CheckContext context) {
         Path file = context.plan().resolve(spec.report());
         if (!Files.isRegularFile(file)) {
-            return CheckResult.fail("the coverage report " + spec.report() + " does not exist; run the build that writes it");
+            return Results.fail("the coverage report " + spec.report() + " does not exist; run the build that writes it");
         }
         Document document;
         try {
             document = SecureXml.parse(file);
         } catch (SecureXml.Malformed e) {
-            return CheckResult.fail("the coverage report " + spec.report() + " is malformed: " + e.getMessage());
+            return Results.fail("the coverage report " + spec.report() + " is malformed: " + e.getMessage());
         } catch (IOException e) {
-            return CheckResult.fail("the coverage report " + spec.report() + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            return Results.fail("the coverage report " + spec.report() + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         Element root = document.getDocumentElement();
         if (!"report".equals(root.getTagName())) {
-            return CheckResult.fail("the coverage report " + spec.report() + " is not a JaCoCo XML report (its root is <"
+            return Results.fail("the coverage report " + spec.report() + " is not a JaCoCo XML report (its root is <"
                     + root.getTagName() + ">, expected <report>)");
         }
         String counter = spec.counter().name();
@@ -58,25 +58,25 @@ final class CoverageCheck implements CheckEvaluator<CheckSpec.Coverage> {
                     }
                 }
                 if (matched == 0) {
-                    return CheckResult.fail("the coverage report " + spec.report() + " has no package " + wanted);
+                    return Results.fail("the coverage report " + spec.report() + " has no package " + wanted);
                 }
                 scope = "package " + wanted + (matched > 1 ? " and its " + (matched - 1) + " sub-packages" : "");
             }
         } catch (NumberFormatException e) {
-            return CheckResult.fail("the coverage report " + spec.report() + " is malformed: a counter is not a number");
+            return Results.fail("the coverage report " + spec.report() + " is malformed: a counter is not a number");
         }
         String kind = counter.toLowerCase(Locale.ROOT);
         if (missed + covered == 0) {
-            return CheckResult.fail("the coverage report has no " + kind + " counts for the " + scope);
+            return Results.fail("the coverage report has no " + kind + " counts for the " + scope);
         }
         double percent = 100.0 * covered / (missed + covered);
         List<String> evidence = List.of("report: " + spec.report(), kind + " coverage " + scope + ": "
                 + String.format(Locale.ROOT, "%.1f%%", percent) + " (" + covered + " of " + (missed + covered) + ")");
         String summary = String.format(Locale.ROOT, "%s coverage %s is %.1f%%", kind, scope, percent);
         if (percent >= spec.min()) {
-            return CheckResult.pass(summary + ", at least " + fmt(spec.min()) + "%", evidence);
+            return Results.pass(summary + ", at least " + fmt(spec.min()) + "%", evidence);
         }
-        return CheckResult.fail(summary + ", below the minimum of " + fmt(spec.min()) + "%", evidence);
+        return Results.fail(summary + ", below the minimum of " + fmt(spec.min()) + "%", evidence);
     }
 
     private static String fmt(double value) {

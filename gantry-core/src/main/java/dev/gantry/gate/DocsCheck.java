@@ -61,8 +61,8 @@ final class DocsCheck implements CheckEvaluator<CheckSpec.Docs> {
             }
         }
         if (problems.isEmpty()) {
-            return CheckResult.pass("every document is present and not empty", evidence);
+            return Results.pass("every document is present and not empty", evidence);
         }
-        return CheckResult.fail(String.join("; ", problems), evidence);
+        return Results.fail(String.join("; ", problems), evidence);
     }
 }

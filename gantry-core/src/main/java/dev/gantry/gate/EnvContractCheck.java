@@ -29,7 +29,7 @@ final class EnvContractCheck implements CheckEvaluator<CheckSpec.Env> {
     public CheckResult evaluate(CheckSpec.Env spec, GateCategory.Item item, CheckContext context) {
         List<EnvVar> contract = context.plan().environment();
         if (contract.isEmpty()) {
-            return CheckResult.error("the plan declares no environment contract to check; add 'environment:'");
+            return Results.error("the plan declares no environment contract to check; add 'environment:'");
         }
         Map<String, String> environment = new LinkedHashMap<>();
         String source;
@@ -42,16 +42,16 @@ final class EnvContractCheck implements CheckEvaluator<CheckSpec.Env> {
                         .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
                 if (!dotEnv.problems().isEmpty()) {
                     DotEnv.Problem first = dotEnv.problems().getFirst();
-                    return CheckResult.fail("the " + source + " has " + dotEnv.problems().size()
+                    return Results.fail("the " + source + " has " + dotEnv.problems().size()
                             + " unreadable lines, first at line " + first.line() + ": " + first.message());
                 }
                 environment.putAll(dotEnv.values());
             } catch (NoSuchFileException e) {
-                return CheckResult.fail("the " + source + " does not exist");
+                return Results.fail("the " + source + " does not exist");
             } catch (CharacterCodingException e) {
-                return CheckResult.fail("the " + source + " is not UTF-8 text");
+                return Results.fail("the " + source + " is not UTF-8 text");
             } catch (IOException e) {
-                return CheckResult.fail("the " + source + " cannot be read (" + e.getClass().getSimpleName() + ")");
+                return Results.fail("the " + source + " cannot be read (" + e.getClass().getSimpleName() + ")");
             }
         } else {
             source = "the process environment";
@@ -72,11 +72,11 @@ final class EnvContractCheck implements CheckEvaluator<CheckSpec.Env> {
             evidence.add("not in the contract: " + String.join(", ", report.undeclared()));
         }
         if (report.satisfied()) {
-            return CheckResult.pass("the environment contract holds for " + source + " (" + contract.size()
+            return Results.pass("the environment contract holds for " + source + " (" + contract.size()
                     + " variables)", evidence);
         }
         List<EnvironmentCheck.Verdict> failures = report.failures();
-        return CheckResult.fail(failures.size() + " of " + contract.size() + " variables break the contract in "
+        return Results.fail(failures.size() + " of " + contract.size() + " variables break the contract in "
                 + source + ": " + String.join("; ", failures.stream().limit(LISTED)
                         .map(v -> v.name() + " " + v.reason()).toList())
                 + (failures.size() > LISTED ? "; ..." : ""), evidence);

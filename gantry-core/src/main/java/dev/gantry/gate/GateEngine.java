@@ -126,21 +126,21 @@ public final class GateEngine {
             result = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             check.cancel(true);
-            result = CheckResult.fail("no result within " + Durations.format(timeout)
+            result = Results.fail("no result within " + Durations.format(timeout)
                     + " (the item's timeout); the check was stopped");
         } catch (ExecutionException e) {
             result = unexpected(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             check.cancel(true);
-            result = CheckResult.error("the gate run was interrupted before this check finished");
+            result = Results.error("the gate run was interrupted before this check finished");
         }
         Duration took = Duration.between(start, clock.instant());
         return new ItemResult(category, item, result, took.isNegative() ? Duration.ZERO : took);
     }
 
     static CheckResult unexpected(Throwable cause) {
-        return CheckResult.error("the check stopped on an unexpected " + cause.getClass().getSimpleName()
+        return Results.error("the check stopped on an unexpected " + cause.getClass().getSimpleName()
                 + "; this is a bug in Gantry");
     }
 

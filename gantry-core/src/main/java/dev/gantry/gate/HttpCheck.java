@@ -35,7 +35,7 @@ final class HttpCheck implements CheckEvaluator<CheckSpec.Http> {
         HttpCalls.Outcome outcome = HttpCalls.send(context.http(), spec.method(), url.value(), headers,
                 context.timeout(), shown);
         if (outcome instanceof HttpCalls.Outcome.Failed failed) {
-            return CheckResult.fail(failed.reason(), List.of(spec.method() + " " + shown));
+            return Results.fail(failed.reason(), List.of(spec.method() + " " + shown));
         }
         HttpCalls.Outcome.Answered answer = (HttpCalls.Outcome.Answered) outcome;
         List<String> evidence = new ArrayList<>();
@@ -78,9 +78,9 @@ final class HttpCheck implements CheckEvaluator<CheckSpec.Http> {
             }
         }
         if (problems.isEmpty()) {
-            return CheckResult.pass(shown + " answered as expected", evidence);
+            return Results.pass(shown + " answered as expected", evidence);
         }
-        return CheckResult.fail(String.join("; ", problems), evidence);
+        return Results.fail(String.join("; ", problems), evidence);
     }
 
     static String abbreviate(String text) {

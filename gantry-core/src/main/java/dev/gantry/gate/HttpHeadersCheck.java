@@ -30,7 +30,7 @@ final class HttpHeadersCheck implements CheckEvaluator<CheckSpec.HttpHeaders> {
         String shown = spec.url().redacted();
         HttpCalls.Outcome outcome = HttpCalls.send(context.http(), "GET", url.value(), Map.of(), context.timeout(), shown);
         if (outcome instanceof HttpCalls.Outcome.Failed failed) {
-            return CheckResult.fail(failed.reason(), List.of("GET " + shown));
+            return Results.fail(failed.reason(), List.of("GET " + shown));
         }
         Map<String, List<String>> headers = ((HttpCalls.Outcome.Answered) outcome).headers();
         List<String> missing = new ArrayList<>();
@@ -54,14 +54,14 @@ final class HttpHeadersCheck implements CheckEvaluator<CheckSpec.HttpHeaders> {
             soundness(lower, value.get()).ifPresent(unsound::add);
         }
         if (missing.isEmpty() && unsound.isEmpty()) {
-            return CheckResult.pass("all " + spec.require().size() + " security headers are present and sane", evidence);
+            return Results.pass("all " + spec.require().size() + " security headers are present and sane", evidence);
         }
         List<String> parts = new ArrayList<>();
         if (!missing.isEmpty()) {
             parts.add("missing " + String.join(", ", missing));
         }
         parts.addAll(unsound);
-        return CheckResult.fail(String.join("; ", parts), evidence);
+        return Results.fail(String.join("; ", parts), evidence);
     }
 
     private static Optional<String> soundness(String name, String value) {

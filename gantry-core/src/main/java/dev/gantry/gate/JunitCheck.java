@@ -30,16 +30,16 @@ final class JunitCheck implements CheckEvaluator<CheckSpec.Junit> {
                 try (Stream<Path> listing = Files.list(path)) {
                     listing.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().forEach(files::add);
                 } catch (IOException e) {
-                    return CheckResult.fail("the report directory " + report + " cannot be read");
+                    return Results.fail("the report directory " + report + " cannot be read");
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                return CheckResult.fail("the test report " + report + " does not exist; run the tests that write it");
+                return Results.fail("the test report " + report + " does not exist; run the tests that write it");
             }
         }
         if (files.isEmpty()) {
-            return CheckResult.fail("no JUnit XML report found in " + String.join(", ", spec.reports()));
+            return Results.fail("no JUnit XML report found in " + String.join(", ", spec.reports()));
         }
         int tests = 0;
         int skipped = 0;
@@ -50,13 +50,13 @@ final class JunitCheck implements CheckEvaluator<CheckSpec.Junit> {
             try {
                 document = SecureXml.parse(file);
             } catch (SecureXml.Malformed e) {
-                return CheckResult.fail("the test report " + name + " is malformed: " + e.getMessage());
+                return Results.fail("the test report " + name + " is malformed: " + e.getMessage());
             } catch (IOException e) {
-                return CheckResult.fail("the test report " + name + " cannot be read");
+                return Results.fail("the test report " + name + " cannot be read");
             }
             String root = document.getDocumentElement().getTagName();
             if (!root.equals("testsuite") && !root.equals("testsuites")) {
-                return CheckResult.fail("the test report " + name + " is not JUnit XML (its root is <" + root
+                return Results.fail("the test report " + name + " is not JUnit XML (its root is <" + root
                         + ">, expected <testsuite> or <testsuites>)");
             }
             NodeList cases = document.getElementsByTagName("testcase");
@@ -76,14 +76,14 @@ final class JunitCheck implements CheckEvaluator<CheckSpec.Junit> {
                 + " skipped");
         failed.stream().limit(LISTED).forEach(test -> evidence.add("failed: " + test));
         if (!failed.isEmpty()) {
-            return CheckResult.fail(failed.size() + " of " + tests + " tests failed: "
+            return Results.fail(failed.size() + " of " + tests + " tests failed: "
                     + String.join(", ", failed.stream().limit(LISTED).toList())
                     + (failed.size() > LISTED ? " and " + (failed.size() - LISTED) + " more" : ""), evidence);
         }
         if (tests < spec.minTests()) {
-            return CheckResult.fail("only " + tests + " tests ran, fewer than the minimum of " + spec.minTests(), evidence);
+            return Results.fail("only " + tests + " tests ran, fewer than the minimum of " + spec.minTests(), evidence);
         }
-        return CheckResult.pass("all " + tests + " tests passed" + (skipped > 0 ? " (" + skipped + " skipped)" : ""),
+        return Results.pass("all " + tests + " tests passed" + (skipped > 0 ? " (" + skipped + " skipped)" : ""),
                 evidence);
     }
 }

@@ -16,7 +16,7 @@ final class ManualCheck implements CheckEvaluator<CheckSpec.Manual> {
             item.owner().ifPresent(owner -> evidence.add("owner: " + owner));
             return new CheckResult.Pending("nobody has marked it done yet", evidence);
         }
-        return CheckResult.pass("marked done by " + mark.by() + " at " + mark.at(),
+        return Results.pass("marked done by " + mark.by() + " at " + mark.at(),
                 List.of("done by: " + mark.by(), "at: " + mark.at(), "evidence: " + mark.evidence()));
     }
 }

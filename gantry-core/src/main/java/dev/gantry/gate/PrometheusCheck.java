@@ -25,13 +25,13 @@ final class PrometheusCheck implements CheckEvaluator<CheckSpec.Prometheus> {
         }
         PrometheusClient.Answer answer = client.get().query(spec.query(), context.timeout());
         if (answer instanceof PrometheusClient.Answer.Failed failed) {
-            return CheckResult.fail(failed.reason(), List.of("query: " + spec.query()));
+            return Results.fail(failed.reason(), List.of("query: " + spec.query()));
         }
         List<PrometheusClient.Sample> samples = ((PrometheusClient.Answer.Samples) answer).samples();
         List<String> evidence = new ArrayList<>();
         evidence.add("query: " + spec.query());
         if (samples.isEmpty()) {
-            return CheckResult.fail("the query returned no samples, so '" + spec.expect().text() + "' cannot be shown",
+            return Results.fail("the query returned no samples, so '" + spec.expect().text() + "' cannot be shown",
                     evidence);
         }
         List<String> breaking = new ArrayList<>();
@@ -43,10 +43,10 @@ final class PrometheusCheck implements CheckEvaluator<CheckSpec.Prometheus> {
             }
         }
         if (breaking.isEmpty()) {
-            return CheckResult.pass("value " + (samples.size() == 1 ? PrometheusClient.format(samples.getFirst().value())
+            return Results.pass("value " + (samples.size() == 1 ? PrometheusClient.format(samples.getFirst().value())
                     : "of all " + samples.size() + " series") + " meets '" + spec.expect().text() + "'", evidence);
         }
-        return CheckResult.fail("value " + String.join(", ", breaking) + " does not meet '" + spec.expect().text() + "'",
+        return Results.fail("value " + String.join(", ", breaking) + " does not meet '" + spec.expect().text() + "'",
                 evidence);
     }
 
@@ -61,7 +61,7 @@ final class PrometheusCheck implements CheckEvaluator<CheckSpec.Prometheus> {
     }
 
     static CheckResult noUrl() {
-        return CheckResult.error("no Prometheus URL: give 'url:' in the check or set the engine's Prometheus URL"
+        return Results.error("no Prometheus URL: give 'url:' in the check or set the engine's Prometheus URL"
                 + " (GANTRY_PROMETHEUS_URL in the CLI)");
     }
 }

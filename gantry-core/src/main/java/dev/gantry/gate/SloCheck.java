@@ -89,15 +89,15 @@ final class SloCheck implements CheckEvaluator<CheckSpec.Slo> {
                 + fmt(spec.warningScore()) + "%)";
         evidence.addFirst(scoreText);
         if (!failedKeys.isEmpty()) {
-            return CheckResult.fail("key objective " + String.join(", ", failedKeys) + " failed; " + scoreText, evidence);
+            return Results.fail("key objective " + String.join(", ", failedKeys) + " failed; " + scoreText, evidence);
         }
         if (percent >= spec.passScore()) {
-            return CheckResult.pass(scoreText, evidence);
+            return Results.pass(scoreText, evidence);
         }
         if (percent >= spec.warningScore()) {
             return new CheckResult.Warn(scoreText, evidence);
         }
-        return CheckResult.fail(scoreText, evidence);
+        return Results.fail(scoreText, evidence);
     }
 
     /** Whether any list holds entirely (OR across lists, AND within one). */

@@ -27,7 +27,7 @@ final class SqlLintCheck implements CheckEvaluator<CheckSpec.SqlLint> {
         List<String> written = !spec.paths().isEmpty() ? spec.paths()
                 : migrations.map(m -> List.of(m.dir())).orElse(List.of());
         if (written.isEmpty()) {
-            return CheckResult.error("there are no migrations to lint: give 'paths:' in the check or 'migrations.dir' in the plan");
+            return Results.error("there are no migrations to lint: give 'paths:' in the check or 'migrations.dir' in the plan");
         }
         List<Path> paths = written.stream().map(context.plan()::resolve).toList();
         LintSettings settings = migrations.map(m -> new LintSettings(m.pgVersion(), m.assumeInTransaction()))
@@ -36,9 +36,9 @@ final class SqlLintCheck implements CheckEvaluator<CheckSpec.SqlLint> {
         try {
             report = MigrationLinter.lint(paths, settings);
         } catch (MigrationLintException e) {
-            return CheckResult.fail(e.getMessage());
+            return Results.fail(e.getMessage());
         } catch (IllegalArgumentException e) {
-            return CheckResult.error("the lint settings are invalid: " + e.getMessage());
+            return Results.error("the lint settings are invalid: " + e.getMessage());
         }
         Path base = context.plan().directory();
         List<String> blocking = new ArrayList<>();
@@ -56,9 +56,9 @@ final class SqlLintCheck implements CheckEvaluator<CheckSpec.SqlLint> {
             }
         }
         if (blocking.isEmpty()) {
-            return CheckResult.pass("no blocking finding in " + report.migrations().size() + " migrations", evidence);
+            return Results.pass("no blocking finding in " + report.migrations().size() + " migrations", evidence);
         }
-        return CheckResult.fail(blocking.size() + " blocking findings: " + String.join("; ",
+        return Results.fail(blocking.size() + " blocking findings: " + String.join("; ",
                 blocking.stream().limit(LISTED).toList()) + (blocking.size() > LISTED ? "; ..." : ""), evidence);
     }
 
