@@ -2,4 +2,5 @@
 -- past this migration, platform 1.0 fails on every account query (the release's point of no return).
 SET lock_timeout = '2s';
 SET statement_timeout = '15s';
+-- gantry:allow rename-column because downstream consumers move to price_id before launch (change plan-to-price-column) and the backup is taken before V5
 ALTER TABLE accounts RENAME COLUMN plan TO price_id;

@@ -14,13 +14,16 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.gantry.cli.plan.CheckCommand.class,
             dev.gantry.cli.plan.PlanCommand.class,
+            dev.gantry.cli.env.EnvCommand.class,
+            dev.gantry.cli.config.ConfigCommand.class,
             dev.gantry.cli.migrate.MigrateCommand.class,
+            dev.gantry.cli.impact.AnalyzeCommand.class,
+            dev.gantry.cli.docs.DocsCommand.class,
             dev.gantry.cli.gate.GateCommand.class,
             dev.gantry.cli.signoff.SignoffCommand.class,
             dev.gantry.cli.freeze.FreezeCommand.class,
             dev.gantry.cli.deploy.DeployCommand.class,
             dev.gantry.cli.deploy.RollbackCommand.class,
-            dev.gantry.cli.env.EnvCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

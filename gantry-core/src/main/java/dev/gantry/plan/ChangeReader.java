@@ -152,8 +152,18 @@ final class ChangeReader {
                 variable.string("removedIn"), variable.string("description"), example);
     }
 
+    private static Optional<String> baseline(Fields migrations) {
+        Optional<String> baseline = migrations.string("baseline");
+        if (baseline.isPresent() && !baseline.get().matches("\\d+(\\.\\d+)*")) {
+            migrations.problem("baseline", "migrations.baseline '" + baseline.get() + "' is not a migration version",
+                    "write the version of the last migration the previous release applied, e.g. \"1\" or \"2.1\"");
+            return Optional.empty();
+        }
+        return baseline;
+    }
+
     Optional<Migrations> migrations(Item item) {
-        return item.fields(problems, "dir", "dialect", "pgVersion", "assumeInTransaction").map(migrations -> {
+        return item.fields(problems, "dir", "dialect", "pgVersion", "assumeInTransaction", "baseline").map(migrations -> {
             String dialect = migrations.string("dialect", "postgresql");
             if (!dialect.equals("postgresql")) {
                 migrations.problem("dialect", "migrations.dialect '" + dialect + "' is not supported",
@@ -161,7 +171,7 @@ final class ChangeReader {
             }
             return new Migrations(migrations.requiredString("dir", "db/migrations"), dialect,
                     migrations.integer("pgVersion", 9, 99).map(Long::intValue).orElse(15),
-                    migrations.bool("assumeInTransaction", false));
+                    migrations.bool("assumeInTransaction", false), baseline(migrations));
         });
     }
 }

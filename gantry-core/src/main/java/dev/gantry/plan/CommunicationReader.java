@@ -71,7 +71,7 @@ final class CommunicationReader {
 
     private Optional<Support.ChecklistItem> checklistItem(Item item) {
         if (item.node() instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
-            return Optional.of(new Support.ChecklistItem(scalar.text(), false, Optional.empty(), Optional.empty()));
+            return item.text(problems).map(text -> new Support.ChecklistItem(text, false, Optional.empty(), Optional.empty()));
         }
         return item.fields(problems, "item", "done", "owner", "link").map(check -> new Support.ChecklistItem(
                 check.requiredString("item", "User guide published"), check.bool("done", false), check.string("owner"),

@@ -34,7 +34,7 @@ final class DeliveryReader {
         return item.fields(problems, "key", "type", "default", "variations", "description", "envVar", "temporary")
                 .map(flag -> {
                     String key = flag.requiredString("key", "enable-import");
-                    if (!key.isEmpty() && !FLAG_KEY.matcher(key).matches()) {
+                    if ((!key.isEmpty() || flag.string("key").isPresent()) && !FLAG_KEY.matcher(key).matches()) {
                         flag.problem("key", "flag key '" + key + "' has characters flags cannot have",
                                 "use letters, digits, '.', '_' and '-'");
                     }
@@ -122,7 +122,7 @@ final class DeliveryReader {
                     references.use(Kind.FLAG, flag, rollout.position("flag"), "rollout.flag");
                     List<Rollout.Phase> phases = rollout.objects("phases", this::phase);
                     if (phases.isEmpty()) {
-                        rollout.require("phases", "[{ percent: 10, hold: 1d }, { percent: 50, hold: 1d }, { percent: 100 }]");
+                        rollout.requireItems("phases", "[{ percent: 10, hold: 1d }, { percent: 50, hold: 1d }, { percent: 100 }]");
                     }
                     return new Rollout(flag, rollout.string("bucketBy"), phases, rollout.objects("guards", this::guard),
                             rollout.objects("activation", this::activation),
@@ -225,7 +225,7 @@ final class DeliveryReader {
 
     private Optional<Rollback.Trigger> trigger(Item item) {
         if (item.node() instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
-            return Optional.of(new Rollback.Trigger(scalar.text(), Optional.empty()));
+            return item.text(problems).map(text -> new Rollback.Trigger(text, Optional.empty()));
         }
         return item.fields(problems, "description", "guard").map(trigger -> {
             Optional<String> guard = trigger.string("guard");
@@ -304,7 +304,7 @@ final class DeliveryReader {
                     stage.where() + ".approval"));
             List<Step> steps = stage.objects("steps", this::step);
             if (steps.isEmpty()) {
-                stage.require("steps", "[{ name: Deploy, run: ./deploy.sh }]");
+                stage.requireItems("steps", "[{ name: Deploy, run: ./deploy.sh }]");
             }
             return new Deploy.Stage(name, stage.bool("production", false), approval, steps);
         });

@@ -121,6 +121,18 @@ final class Fields {
         return false;
     }
 
+    /** Reports that list {@code key} is missing, or written but empty, unless it has items. */
+    boolean requireItems(String key, String example) {
+        if (!require(key, example)) {
+            return false;
+        }
+        if (node(key).get() instanceof YamlList list && list.items().isEmpty()) {
+            problems.add(position(key), path(key) + " is empty", "add at least one item: '" + key + ": " + example + "'");
+            return false;
+        }
+        return true;
+    }
+
     // ---- scalars
 
     Optional<String> string(String key) {
@@ -350,6 +362,12 @@ final class Fields {
     record Item(YamlNode node, String where, int index) {
         Optional<Fields> fields(Problems problems, String... known) {
             return Fields.of(node, problems, where, known);
+        }
+
+        /** The item written as a single value instead of a map; {@code ${...}} is refused as in any text. */
+        Optional<String> text(Problems problems) {
+            return new Fields(new YamlMap(List.of(), node.position(), false), problems, where, java.util.Set.of())
+                    .text(node, where, false);
         }
     }
 

@@ -109,7 +109,7 @@ final class GateReader {
             case "junit" -> node.fields(problems, "type", "reports", "minTests").map(check -> {
                 List<String> reports = check.strings("reports");
                 if (reports.isEmpty()) {
-                    check.require("reports", "[target/surefire-reports]");
+                    check.requireItems("reports", "[target/surefire-reports]");
                 }
                 return new CheckSpec.Junit(reports, check.integer("minTests", 0, Integer.MAX_VALUE).orElse(1L).intValue());
             });
@@ -179,7 +179,7 @@ final class GateReader {
     private CheckSpec.Slo slo(Fields check) {
         List<CheckSpec.Slo.Objective> objectives = check.objects("objectives", this::objective);
         if (objectives.isEmpty()) {
-            check.require("objectives", "[{ sli: p95-latency, query: ..., pass: [\"<600\"] }]");
+            check.requireItems("objectives", "[{ sli: p95-latency, query: ..., pass: [\"<600\"] }]");
         }
         double pass = check.number("passScore", 0, 100).orElse(90.0);
         double warning = check.number("warningScore", 0, 100).orElse(75.0);

@@ -111,7 +111,7 @@ final class PlanReader {
         return plan.namedEntries("roles").stream().map(entry -> {
             references.declare(Kind.ROLE, entry.key(), entry.keyPosition());
             if (entry.value() instanceof YamlNode.YamlScalar scalar && !scalar.isNull()) {
-                return Optional.of(new Role(entry.key(), scalar.text(), List.of()));
+                return plan.text(scalar, "roles." + entry.key(), false).map(title -> new Role(entry.key(), title, List.of()));
             }
             return Fields.of(entry.value(), problems, "roles." + entry.key(), "title", "members")
                     .map(role -> new Role(entry.key(), role.string("title", entry.key()), role.strings("members")));

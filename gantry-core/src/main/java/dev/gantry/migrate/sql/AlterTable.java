@@ -72,6 +72,9 @@ final class AlterTable {
 
     private void rename(Cursor a) {
         Token rename = a.next();
+        if (out.robust()) {
+            out.report(Rules.ROBUST, rename, "RENAME has no IF EXISTS form and fails when the migration is re-run; run the file in a transaction");
+        }
         if (a.accept("TO")) {
             String to = a.next().identifier();
             out.tableRenamed(table, to, rename, newTable);
@@ -141,6 +144,10 @@ final class AlterTable {
             }
             if (required) {
                 out.report(Rules.ADD_REQUIRED_COLUMN, at, "column " + qualified + " is NOT NULL without a default: the statement fails on a table with rows and the previous version's inserts fail");
+            }
+            if (column.references()) {
+                out.report(Rules.CONSTRAINT_WITHOUT_NOT_VALID, at, "inline REFERENCES on new column " + qualified
+                        + " validates every row under a SHARE ROW EXCLUSIVE lock on both tables; add the column, then the foreign key NOT VALID");
             }
             if (column.primaryKey()) {
                 out.report(Rules.ADD_PRIMARY_KEY, at, "PRIMARY KEY on new column " + qualified + " builds its index under an ACCESS EXCLUSIVE lock");
@@ -230,7 +237,10 @@ final class AlterTable {
                 }
             }
             case "EXCLUDE" -> {
-                // no USING INDEX form exists; the index build is covered by the timeout rules
+                if (!newTable) {
+                    out.report(Rules.ADD_UNIQUE, kind, "EXCLUDE " + label + " on existing table " + tableName
+                            + " builds its index under an ACCESS EXCLUSIVE lock and has no NOT VALID or USING INDEX form");
+                }
             }
             default -> throw new UnparsableStatementException(kind, "'" + kind.text() + "' is not a constraint type");
         }

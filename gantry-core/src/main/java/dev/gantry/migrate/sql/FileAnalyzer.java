@@ -108,7 +108,8 @@ final class FileAnalyzer {
 
     private void checkIdentifierLength(Statement s) {
         for (Token t : s.tokens()) {
-            if (t.isIdentifier() && t.identifier().getBytes(StandardCharsets.UTF_8).length > 63) {
+            // a UTF-8 character takes at most 4 bytes, so names of 15 characters or fewer are always fine
+            if (t.isIdentifier() && t.text().length() > 15 && t.identifier().getBytes(StandardCharsets.UTF_8).length > 63) {
                 int bytes = t.identifier().getBytes(StandardCharsets.UTF_8).length;
                 report(Rules.IDENTIFIER_TOO_LONG, t, "identifier " + t.identifier() + " is " + bytes + " bytes; PostgreSQL truncates it to 63");
             }
@@ -473,6 +474,9 @@ final class FileAnalyzer {
         }
         if (!ifNotExists && robustApplies() && Set.of("SCHEMA", "SEQUENCE", "EXTENSION").contains(kind)) {
             report(Rules.ROBUST, object, "CREATE " + kind + " " + Cursor.name(name) + " without IF NOT EXISTS fails when the migration is re-run");
+        } else if (!orReplace && robustApplies() && Set.of("TYPE", "FUNCTION", "PROCEDURE", "TRIGGER").contains(kind)) {
+            report(Rules.ROBUST, object, "CREATE " + kind + " " + Cursor.name(name) + " fails when the migration is re-run"
+                    + (kind.equals("TYPE") ? "; run the file in a transaction" : "; use CREATE OR REPLACE"));
         }
         if (orReplace) {
             effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(),
@@ -591,7 +595,7 @@ final class FileAnalyzer {
 
     private void createView(Cursor c, boolean orReplace, boolean materialized) {
         Token object = c.next();
-        c.accept("IF", "NOT", "EXISTS");
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         List<Token> nameParts = c.qualifiedName();
         String name = Cursor.name(nameParts);
         views.add(last(nameParts));
@@ -606,6 +610,9 @@ final class FileAnalyzer {
             DuplicateColumns.checkSelectList(c.rest(), this, "CREATE VIEW " + name);
         }
         String kind = materialized ? "MATERIALIZED VIEW" : "VIEW";
+        if (!orReplace && !ifNotExists && robustApplies()) {
+            report(Rules.ROBUST, object, "CREATE " + kind + " " + name + " fails when the migration is re-run; use CREATE OR REPLACE" + (materialized ? " or IF NOT EXISTS" : ""));
+        }
         if (orReplace) {
             effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "CREATE OR REPLACE VIEW " + name + " replaces a definition the migration does not contain"));
         } else {
@@ -655,8 +662,12 @@ final class FileAnalyzer {
     private void alterType(Cursor c, Token object) {
         locking(object);
         String name = Cursor.name(c.qualifiedName());
-        if (c.accept("ADD", "VALUE")) {
-            c.accept("IF", "NOT", "EXISTS");
+        if (c.at("ADD", "VALUE")) {
+            Token add = c.next();
+            c.next();
+            if (!c.accept("IF", "NOT", "EXISTS") && robustApplies()) {
+                report(Rules.ROBUST, add, "ADD VALUE without IF NOT EXISTS fails when the migration is re-run");
+            }
             Token value = c.next();
             if (!c.at("BEFORE") && !c.at("AFTER")) {
                 report(Rules.ENUM_POSITION, value, "enum value " + value.text() + " is appended to " + name + " without BEFORE or AFTER");

@@ -39,8 +39,13 @@ public final class MigrationLinter {
             throw new MigrationLintException("No migration file or directory was given; name at least one.");
         }
         Set<Path> files = new LinkedHashSet<>();
+        Set<Path> seen = new java.util.HashSet<>();
         for (Path path : paths) {
-            files.addAll(collect(path));
+            for (Path file : collect(path)) {
+                if (seen.add(file.toAbsolutePath().normalize())) {
+                    files.add(file);
+                }
+            }
         }
         List<Source> sources = new ArrayList<>();
         for (Path file : files) {
@@ -58,6 +63,15 @@ public final class MigrationLinter {
 
     private record Source(MigrationFile migration, String sql, Transaction transaction) {}
 
+    private record Parsed(MigrationFile migration, Transaction transaction, SqlLexer.Result lexed,
+            List<Statement> statements, Suppressions suppressions) {}
+
+    private static Parsed parse(Source source) {
+        SqlLexer.Result lexed = SqlLexer.lex(source.sql());
+        List<Statement> statements = StatementSplitter.split(lexed.tokens(), lexed.comments());
+        return new Parsed(source.migration(), source.transaction(), lexed, statements, Suppressions.read(statements, lexed.comments()));
+    }
+
     private static LintReport lintSources(List<Source> unordered, LintSettings settings) {
         List<Source> sources = new ArrayList<>(unordered);
         Comparator<MigrationFile> order = MigrationFile.flywayOrder();
@@ -68,10 +82,14 @@ public final class MigrationLinter {
                 undoByVersion.putIfAbsent(normalizedVersion(source.migration().version()), source.migration().path());
             }
         }
+        // Lexing and splitting are independent per file; analysis is sequential because later
+        // files see what earlier ones established (RunState).
+        List<Parsed> parsed = sources.size() > 1 ? sources.parallelStream().map(MigrationLinter::parse).toList()
+                : sources.stream().map(MigrationLinter::parse).toList();
         RunState run = new RunState();
         List<MigrationResult> results = new ArrayList<>();
         Map<String, MigrationFile> seenVersions = new TreeMap<>();
-        for (Source source : sources) {
+        for (Parsed source : parsed) {
             MigrationFile migration = source.migration();
             List<Finding> extra = new ArrayList<>();
             if (migration.kind() == MigrationKind.VERSIONED || migration.kind() == MigrationKind.UNDO) {
@@ -88,11 +106,11 @@ public final class MigrationLinter {
         return new LintReport(settings, results);
     }
 
-    private static MigrationResult lintOne(Source source, LintSettings settings, RunState run, Path undo, List<Finding> extra) {
+    private static MigrationResult lintOne(Parsed source, LintSettings settings, RunState run, Path undo, List<Finding> extra) {
         Path path = source.migration().path();
-        SqlLexer.Result lexed = SqlLexer.lex(source.sql());
-        List<Statement> statements = StatementSplitter.split(lexed.tokens(), lexed.comments());
-        Suppressions suppressions = Suppressions.read(statements, lexed.comments());
+        SqlLexer.Result lexed = source.lexed();
+        List<Statement> statements = source.statements();
+        Suppressions suppressions = source.suppressions();
         boolean inTransaction = switch (source.transaction()) {
             case YES -> true;
             case NO -> false;

@@ -48,9 +48,9 @@ public final class Rules {
             "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\nCOMMIT;\nBEGIN;\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\nCOMMIT;",
             B, List.of("constraint-missing-not-valid"), List.of());
     static final Rule ADD_UNIQUE = add("add-unique-constraint-locks",
-            "Adding a UNIQUE constraint that builds its index under lock",
-            "ADD CONSTRAINT ... UNIQUE (cols) builds the index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build; it also fails if duplicates exist.",
-            "Build a unique index CONCURRENTLY, then attach it with ADD CONSTRAINT ... UNIQUE USING INDEX.",
+            "Adding a UNIQUE (or EXCLUDE) constraint that builds its index under lock",
+            "ADD CONSTRAINT ... UNIQUE (cols) builds the index while holding an ACCESS EXCLUSIVE lock, blocking reads and writes for the whole build; it also fails if duplicates exist. EXCLUDE constraints do the same and have no cheaper form.",
+            "Build a unique index CONCURRENTLY, then attach it with ADD CONSTRAINT ... UNIQUE USING INDEX (for EXCLUDE, add it in a maintenance window or enforce the rule in a trigger).",
             "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;",
             B, List.of("disallowed-unique-constraint"), List.of("PG105", "MF101"));
     static final Rule ADD_PRIMARY_KEY = add("add-primary-key-locks",
@@ -279,7 +279,7 @@ public final class Rules {
             "Two migrations with the same version",
             "Flyway refuses to migrate when two versioned migrations share a version, so the deploy fails.",
             "Give each versioned migration a unique version.",
-            "V3__add_email.sql and V3_1__add_phone.sql instead of two V3__ files",
+            "-- V3__add_email.sql and V3_1__add_phone.sql, not two files named V3__*.sql",
             B, List.of(), List.of());
 
     private Rules() {}

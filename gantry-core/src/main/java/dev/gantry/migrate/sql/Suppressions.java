@@ -29,6 +29,7 @@ final class Suppressions {
     private static final Pattern BECAUSE = Pattern.compile("\\bbecause\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SQUAWK = Pattern.compile("^squawk-ignore(-file)?\\b(.*)$", Pattern.DOTALL);
     private static final Pattern ATLAS = Pattern.compile("^atlas:nolint\\b(.*)$", Pattern.DOTALL);
+    private static final Pattern ATLAS_NO_TRANSACTION = Pattern.compile("atlas:txmode\\s+none\\b.*", Pattern.DOTALL);
     private static final Map<String, String> ATLAS_ANALYZERS = Map.of(
             "destructive", "DS", "data_depend", "MF", "incompatible", "BC", "concurrent_index", "PG1",
             "naming", "NM", "condrop", "CD", "blocking", "PG3");
@@ -43,7 +44,7 @@ final class Suppressions {
 
     static Suppressions read(List<Statement> statements, List<Comment> allComments) {
         Suppressions s = new Suppressions();
-        Set<Comment> leading = new HashSet<>();
+        Set<Comment> leading = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < statements.size(); i++) {
             for (Comment comment : statements.get(i).leadingComments()) {
                 leading.add(comment);
@@ -60,9 +61,12 @@ final class Suppressions {
 
     private void directive(Comment comment, int statement) {
         String text = comment.text();
+        if (!text.startsWith("gantry:") && !text.startsWith("squawk-") && !text.startsWith("atlas:")) {
+            return; // an ordinary comment
+        }
         int reported = Math.max(statement, 0);
         if (text.startsWith("gantry:no-transaction") || text.startsWith("squawk-disable-assume-in-transaction")
-                || text.matches("atlas:txmode\\s+none.*")) {
+                || ATLAS_NO_TRANSACTION.matcher(text).matches()) {
             noTransaction = true;
             return;
         }

@@ -52,4 +52,27 @@ class LinterFuzzTest {
         });
         assertThat(report.migrations()).hasSize(1);
     }
+
+    static IntStream mutationSeeds() {
+        return IntStream.rangeClosed(1, 200);
+    }
+
+    /** Real fixture files, cut at a random point and with random characters flipped. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("mutationSeeds")
+    void lint_mutatedFixture_neverThrows(int seed) throws Exception {
+        Random random = new Random(seed);
+        java.nio.file.Path root = java.nio.file.Path.of(LinterFuzzTest.class.getResource("/migrate-lint/rules").toURI());
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(root)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        char[] text = java.nio.file.Files.readString(files.get(random.nextInt(files.size()))).toCharArray();
+        for (int i = 0; i < 1 + random.nextInt(5) && text.length > 0; i++) {
+            String specials = "'\"$;()/*-\n`";
+            text[random.nextInt(text.length)] = specials.charAt(random.nextInt(specials.length()));
+        }
+        String mutated = new String(text, 0, random.nextInt(text.length + 1));
+        assertThatCode(() -> MigrationLinter.lintSql("V2__mutated.sql", mutated, LintSettings.defaults())).doesNotThrowAnyException();
+    }
 }

@@ -126,7 +126,8 @@ class MigrationLinterTest {
             Path one = write("db/V1__a.sql", "SELECT 1;");
             write("db/nested/V2__b.sql", "SELECT 2;");
             write("db/README.md", "not sql");
-            LintReport report = MigrationLinter.lint(List.of(dir.resolve("db"), one), LintSettings.defaults());
+            Path dotted = dir.resolve("db").resolve(".").resolve("V1__a.sql");
+            LintReport report = MigrationLinter.lint(List.of(dir.resolve("db"), one, dotted), LintSettings.defaults());
             assertThat(report.migrations()).hasSize(2);
         }
 
