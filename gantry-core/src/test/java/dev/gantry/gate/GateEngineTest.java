@@ -184,6 +184,24 @@ class GateEngineTest {
         }
 
         @Test
+        void run_sqlLintWithBaseline_ignoresMigrationsOfEarlierReleases() throws IOException {
+            Files.createDirectories(dir.resolve("db"));
+            Files.writeString(dir.resolve("db/V1__init.sql"), "CREATE TABLE contacts (id bigint primary key, email text);\n");
+            Files.writeString(dir.resolve("db/V2__index.sql"), "CREATE INDEX idx_contacts_email ON contacts (email);\n");
+            ReleasePlan plan = TestPlans.write(dir, TestPlans.HEAD + """
+                    migrations: { dir: db, dialect: postgresql, baseline: "2" }
+                    gates:
+                      quality:
+                        - { id: lint, title: Migrations lock-safe, check: { type: sql-lint } }
+                    """);
+
+            GateReport report = engine(Map.of()).run(plan, Optional.empty(), List.of(), List.of(), GateListener.NONE);
+
+            assertThat(only(report).status()).isEqualTo(CheckStatus.PASS);
+            assertThat(only(report).result().evidence().getFirst()).contains("0 migrations in db after baseline 2");
+        }
+
+        @Test
         void run_commandWhereCommandsAreNotAllowed_isSkippedAndBlocks() {
             GateReport report = runOne("check: { type: command, run: \"true\" }", Map.of());
 
