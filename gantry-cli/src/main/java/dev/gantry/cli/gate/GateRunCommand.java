@@ -59,6 +59,9 @@ public final class GateRunCommand implements Callable<Integer> {
                     live.println(GateReportFormats.line(result));
                     live.flush();
                 });
+        if (only == null) {
+            LastGate.record(file, Optional.ofNullable(state), report);
+        }
         switch (output) {
             case TEXT -> {
                 out.println(GateReportFormats.text(report));

@@ -167,6 +167,28 @@ class GateCommandsTest {
         }
     }
 
+    @Nested
+    class Check {
+        @Test
+        void check_beforeAnyGateRun_saysTheGateHasNotRun() {
+            CliRun run = CliRun.of("check", plan.toString());
+
+            assertThat(run.out()).contains("verdict    not run yet");
+        }
+
+        @Test
+        void check_afterGateRun_showsThatVerdictUntilThePlanChanges() throws Exception {
+            CliRun.of("gate", "run", plan.toString());
+
+            CliRun current = CliRun.of("check", plan.toString());
+            Files.writeString(plan, Files.readString(plan) + "# reworded\n");
+            CliRun changed = CliRun.of("check", plan.toString());
+
+            assertThat(current.out()).containsPattern("verdict    NO-GO; 1 blocking: smoke \\(as of [0-9T:.Z-]+\\)\n");
+            assertThat(changed.out()).contains("but the plan changed since; run 'gantry gate run' again");
+        }
+    }
+
     @Test
     void mark_automaticItem_isRefused() {
         CliRun run = CliRun.of("gate", "mark", plan.toString(), "health", "--by", "quinn", "--evidence", "looked");
