@@ -55,6 +55,7 @@ public final class DeployRunner {
         this.listener = builder.listener;
     }
 
+    /** A builder with the system clock, the process environment, and approvals refused. */
     public static Builder builder() {
         return new Builder();
     }
@@ -282,11 +283,13 @@ public final class DeployRunner {
 
         private Builder() {}
 
+        /** The clock step timings and the probe use. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /** The HTTP client for verifications and the probe, instead of a default one. */
         public Builder httpClient(HttpClient value) {
             this.http = Optional.of(value);
             return this;
@@ -304,11 +307,13 @@ public final class DeployRunner {
             return this;
         }
 
+        /** Told of stages, steps, output lines and failed probes as they happen. */
         public Builder listener(RunListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
+        /** The runner, configured. */
         public DeployRunner build() {
             return new DeployRunner(this);
         }

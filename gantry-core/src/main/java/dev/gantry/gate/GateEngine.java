@@ -241,6 +241,7 @@ public final class GateEngine {
             return this;
         }
 
+        /** The engine, configured. */
         public GateEngine build() {
             return new GateEngine(this);
         }
