@@ -60,7 +60,7 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--approver", paramLabel = "NAME", description = "Whose approval --yes gives.")
     String approver;
 
-    @Option(names = "--env-file", paramLabel = "PATH", description = "Variables for ${VAR} in URLs and the gate's checks.")
+    @Option(names = "--env-file", paramLabel = "PATH", description = "Variables for $${VAR} in URLs and the gate's checks.")
     Path envFile;
 
     @Option(names = "--state", paramLabel = "PATH", description = "The state file (default: .gantry/state.json beside the plan).")

@@ -40,7 +40,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--approver", paramLabel = "NAME", description = "Whose confirmation --yes gives.")
     String approver;
 
-    @Option(names = "--env-file", paramLabel = "PATH", description = "Variables for ${VAR} in URLs.")
+    @Option(names = "--env-file", paramLabel = "PATH", description = "Variables for $${VAR} in URLs.")
     Path envFile;
 
     @Override

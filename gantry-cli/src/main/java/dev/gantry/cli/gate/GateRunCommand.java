@@ -37,7 +37,7 @@ public final class GateRunCommand implements Callable<Integer> {
     String only;
 
     @Option(names = "--env-file", paramLabel = "PATH",
-            description = "Variables for ${VAR} references and env checks, over the process environment.")
+            description = "Variables for $${VAR} references and env checks, over the process environment.")
     Path envFile;
 
     @Option(names = "--state", paramLabel = "PATH", description = "The state file (default: .gantry/state.json beside the plan).")

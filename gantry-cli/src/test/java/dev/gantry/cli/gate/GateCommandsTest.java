@@ -190,6 +190,13 @@ class GateCommandsTest {
     }
 
     @Test
+    void help_envFileOption_showsTheVariableSyntaxLiterally() {
+        CliRun run = CliRun.of("gate", "run", "--help");
+
+        assertThat(run.out()).contains("Variables for ${VAR} references").doesNotContain("null");
+    }
+
+    @Test
     void mark_automaticItem_isRefused() {
         CliRun run = CliRun.of("gate", "mark", plan.toString(), "health", "--by", "quinn", "--evidence", "looked");
 
