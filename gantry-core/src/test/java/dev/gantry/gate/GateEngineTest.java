@@ -301,6 +301,21 @@ class GateEngineTest {
         }
 
         @Test
+        void run_commandOutlivingItsTimeout_failsAndTheCommandIsStopped() throws Exception {
+            Path marker = dir.resolve("finished");
+            ReleasePlan plan = TestPlans.write(dir, TestPlans.HEAD + "gates:\n  quality:\n    - { id: e2e, title: E2E, "
+                    + "timeout: 1s, check: { type: command, run: \"sleep 3; touch finished\" } }\n");
+
+            GateReport report = GateEngine.builder().commandsAllowed(true).build()
+                    .run(plan, Optional.empty(), List.of(), List.of(), GateListener.NONE);
+            Thread.sleep(3500);
+
+            assertThat(only(report).status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(only(report).result().reason()).contains("within 1s");
+            assertThat(marker).as("the stopped command never finished").doesNotExist();
+        }
+
+        @Test
         void run_envContractBroken_namesVariablesButNoValues() throws IOException {
             Files.writeString(dir.resolve("prod.env"), "SESSION_SECRET=short-secret-value\nPORT=99999\n");
             ReleasePlan plan = TestPlans.write(dir, TestPlans.HEAD + """
