@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.impact.AnalyzeCommand.class,
             dev.gantry.cli.docs.DocsCommand.class,
             dev.gantry.cli.upgrade.UpgradeCommand.class,
+            dev.gantry.cli.gate.GateCommand.class,
+            dev.gantry.cli.signoff.SignoffCommand.class,
+            dev.gantry.cli.freeze.FreezeCommand.class,
+            dev.gantry.cli.deploy.DeployCommand.class,
+            dev.gantry.cli.deploy.RollbackCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -46,6 +46,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.println(GantryJson.write(overview));
         } else {
             print(out, overview);
+            out.println("  verdict    " + dev.gantry.cli.gate.LastGate.describe(file, java.util.Optional.empty()));
         }
         return ExitCodes.OK;
     }
@@ -70,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
         ReleaseOverview.GateCounts gates = overview.gates();
         out.println("  gates      " + (gates.required() + gates.optional()) + " items in " + gates.categories().size()
                 + " categories: " + gates.required() + " required, " + gates.optional() + " optional; "
-                + gates.automated() + " automated, " + gates.manual() + " manual (run 'gantry gate run' for the verdict)");
+                + gates.automated() + " automated, " + gates.manual() + " manual");
         out.println("  sign-offs  " + (overview.signoffsRequired().isEmpty() ? "none required"
                 : overview.signoffsRequired().size() + " outstanding: " + String.join(", ", overview.signoffsRequired())));
         if (!overview.rolloutPhases().isEmpty()) {
