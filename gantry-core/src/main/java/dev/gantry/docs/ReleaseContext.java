@@ -65,7 +65,9 @@ public final class ReleaseContext {
                 "calendar", calendar(plan),
                 "freeze", map("start", date(plan.freeze().start(), plan), "startDay", day(plan.freeze().start(), plan),
                         "end", date(plan.freeze().end(), plan), "endDay", day(plan.freeze().end(), plan),
-                        "lastDay", date(plan.freeze().end().resolve(plan.release().target()).minusDays(1)),
+                        "last", date(plan.freeze().end().resolve(plan.release().target()).minusDays(1)),
+                        "lastDay", new dev.gantry.plan.DayRef.Relative((int) plan.freeze().end()
+                                .offsetFrom(plan.release().target()) - 1).text(),
                         "allow", List.copyOf(plan.freeze().allow())),
                 "changes", plan.shippedChanges().stream().map(change -> change(change, plan)).toList(),
                 "changelog", changelog(plan),
