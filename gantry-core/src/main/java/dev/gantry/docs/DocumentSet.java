@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The launch document set of a release: RELEASE-NOTES.md, MIGRATION.md, LAUNCH-RUNBOOK.md,
@@ -45,6 +46,17 @@ public final class DocumentSet {
      *     something the context does not hold
      */
     public static Map<String, String> generate(ReleasePlan plan, Map<String, String> overrides) {
+        return generate(plan, overrides, Optional.empty());
+    }
+
+    /**
+     * Renders every document, the release notes with the commits of {@code commits} in their
+     * Keep a Changelog sections as well.
+     *
+     * @see #generate(ReleasePlan, Map)
+     */
+    public static Map<String, String> generate(ReleasePlan plan, Map<String, String> overrides,
+            Optional<CommitRange> commits) {
         Objects.requireNonNull(plan, "plan");
         for (String name : overrides.keySet()) {
             if (!NAMES.contains(name)) {
@@ -52,7 +64,7 @@ public final class DocumentSet {
             }
         }
         ImpactReport impact = ImpactAnalysis.of(plan);
-        Map<String, Object> context = ReleaseContext.of(plan, impact);
+        Map<String, Object> context = ReleaseContext.of(plan, impact, commits);
         String guide = MigrationGuide.of(plan);
         context.put("migrationGuide", guide);
         Map<String, String> documents = new LinkedHashMap<>();

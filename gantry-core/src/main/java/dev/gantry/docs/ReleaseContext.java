@@ -55,6 +55,10 @@ public final class ReleaseContext {
     }
 
     static Map<String, Object> of(ReleasePlan plan, ImpactReport impact) {
+        return of(plan, impact, Optional.empty());
+    }
+
+    static Map<String, Object> of(ReleasePlan plan, ImpactReport impact, Optional<CommitRange> commits) {
         Objects.requireNonNull(plan, "plan");
         Map<String, Object> context = map(
                 "release", release(plan),
@@ -70,7 +74,8 @@ public final class ReleaseContext {
                                 .offsetFrom(plan.release().target()) - 1).text(),
                         "allow", List.copyOf(plan.freeze().allow())),
                 "changes", plan.shippedChanges().stream().map(change -> change(change, plan)).toList(),
-                "changelog", changelog(plan),
+                "changelog", changelog(plan, commits),
+                "commits", commits(commits),
                 "breakingChanges", plan.shippedChanges().stream().filter(Change::breaking)
                         .map(change -> change(change, plan)).toList(),
                 "deferred", plan.changes().stream().filter(Change::deferred).map(change -> change(change, plan)).toList(),
@@ -141,18 +146,33 @@ public final class ReleaseContext {
                 "links", List.copyOf(change.evidence().links()));
     }
 
-    private static List<Object> changelog(ReleasePlan plan) {
+    private static List<Object> changelog(ReleasePlan plan, Optional<CommitRange> range) {
         List<Object> sections = new ArrayList<>();
         for (Change.Type type : Change.Type.values()) {
             List<Object> changes = plan.shippedChanges().stream().filter(change -> change.type() == type)
                     .map(change -> (Object) change(change, plan)).toList();
-            if (!changes.isEmpty()) {
+            List<Object> commits = range.map(CommitRange::commits).orElse(List.of()).stream()
+                    .filter(commit -> commit.section().equals(Optional.of(type))).map(ReleaseContext::commit).toList();
+            if (!changes.isEmpty() || !commits.isEmpty()) {
                 String name = type.planName();
-                sections.add(map("title", capitalized(name), "type", name,
-                        "changes", changes));
+                sections.add(map("title", capitalized(name), "type", name, "changes", changes, "commits", commits));
             }
         }
         return sections;
+    }
+
+    private static Map<String, Object> commits(Optional<CommitRange> range) {
+        return map("enabled", range.isPresent(), "from", range.map(CommitRange::from).orElse(""),
+                "to", range.map(CommitRange::to).orElse(""),
+                "count", range.map(r -> r.commits().size()).orElse(0),
+                "skipped", range.map(CommitRange::skipped).orElse(0),
+                "breaking", range.map(CommitRange::commits).orElse(List.of()).stream()
+                        .filter(ConventionalCommit::breaking).map(ReleaseContext::commit).toList());
+    }
+
+    private static Object commit(ConventionalCommit commit) {
+        return map("hash", commit.hash(), "type", commit.type(), "scope", commit.scope(),
+                "description", commit.description(), "breaking", commit.breaking(), "breakingNote", commit.breakingNote());
     }
 
     private static Map<String, Object> impact(ImpactReport impact) {

@@ -4,6 +4,7 @@ import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.Output;
 import dev.gantry.cli.PlanFile;
 import dev.gantry.cli.UserFacingException;
+import dev.gantry.docs.CommitRange;
 import dev.gantry.docs.DocumentSet;
 import dev.gantry.docs.template.TemplateException;
 import dev.gantry.plan.ReleasePlan;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +43,27 @@ public final class DocsGenerateCommand implements Callable<Integer> {
             description = "Your own templates, named like the documents (RELEASE-NOTES.md, ...); they replace the built-in ones.")
     Path templates;
 
+    @Option(names = "--from-tag", paramLabel = "TAG",
+            description = "Add the Conventional Commits since this git tag to the release notes.")
+    String fromTag;
+
+    @Option(names = "--to-tag", paramLabel = "TAG", description = "The last tag or revision of the range (default: HEAD).")
+    String toTag;
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "The git repository (default: the plan's directory).")
+    Path repo;
+
     @Override
     public Integer call() {
         ReleasePlan plan = PlanFile.load(file, spec.commandLine().getErr());
+        if (fromTag == null && (toTag != null || repo != null)) {
+            throw new UserFacingException(ExitCodes.USAGE, "--to-tag and --repo need --from-tag.");
+        }
+        Optional<CommitRange> commits = fromTag == null ? Optional.empty()
+                : Optional.of(GitLog.between(repo == null ? plan.directory() : repo, fromTag, toTag == null ? "HEAD" : toTag));
         Map<String, String> documents;
         try {
-            documents = DocumentSet.generate(plan, overrides());
+            documents = DocumentSet.generate(plan, overrides(), commits);
         } catch (TemplateException e) {
             throw new UserFacingException(ExitCodes.USAGE, e.getMessage());
         }
