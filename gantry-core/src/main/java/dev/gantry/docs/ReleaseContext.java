@@ -209,6 +209,7 @@ public final class ReleaseContext {
         for (GateCategory category : plan.gates()) {
             categories.add(map("id", category.id(), "items", category.items().stream().map(item -> map("id", item.id(),
                     "title", item.title(), "required", item.required(), "check", item.check().type(),
+                    "verifies", CheckText.of(item.check()),
                     "instructions", item.check() instanceof dev.gantry.plan.CheckSpec.Manual manual
                             ? text(manual.instructions()) : "",
                     "command", item.check() instanceof dev.gantry.plan.CheckSpec.Command command ? command.run() : "",
