@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * strings, numbers and booleans. It cannot call methods, reach Java objects or run code, so a
  * team's own template is as safe to render as Gantry's. Names are strict: a name the context
  * does not hold is an error, never an empty string. Values are inserted as they are (documents
- * are Markdown; nothing is HTML-escaped).
+ * are Markdown; nothing is HTML-escaped), except that in a template named {@code *.md} a value
+ * inserted in a table row (a line starting with {@code |}) has {@code |} escaped and line breaks
+ * turned into spaces, so plan text cannot break a table.
  *
  * <p>Compile once with {@link #compile}, render any number of times; instances are immutable and
  * safe to share between threads.
@@ -25,10 +27,21 @@ import java.util.TreeSet;
 public final class Template {
     private final String name;
     private final List<Node> nodes;
+    private final boolean markdown;
 
     private Template(String name, List<Node> nodes) {
         this.name = name;
         this.nodes = List.copyOf(nodes);
+        this.markdown = name.toLowerCase(java.util.Locale.ROOT).endsWith(".md");
+    }
+
+    /** Whether the line being written is a Markdown table row, where a value's {@code |} would split a cell. */
+    private static boolean inTableRow(StringBuilder out) {
+        int start = out.lastIndexOf("\n") + 1;
+        while (start < out.length() && out.charAt(start) == ' ') {
+            start++;
+        }
+        return start < out.length() && out.charAt(start) == '|';
     }
 
     /**
@@ -74,8 +87,10 @@ public final class Template {
         for (Node node : list) {
             switch (node) {
                 case Node.Text text -> out.append(text.text());
-                case Node.Variable variable -> out.append(text(resolve(variable.path(), variable.mark(), frames),
-                        variable.path(), variable.mark()));
+                case Node.Variable variable -> {
+                    String value = text(resolve(variable.path(), variable.mark(), frames), variable.path(), variable.mark());
+                    out.append(markdown && inTableRow(out) ? value.replace("|", "\\|").replace("\n", " ") : value);
+                }
                 case Node.Conditional conditional -> {
                     boolean truth = truthy(resolve(conditional.path(), conditional.mark(), frames), conditional.mark());
                     render(truth != conditional.negated() ? conditional.then() : conditional.otherwise(), frames, out);

@@ -43,6 +43,14 @@ class TemplateTest {
         }
 
         @Test
+        void render_valueInMarkdownTableRow_cannotBreakTheTable() {
+            Map<String, Object> context = Map.of("issue", "a | b\nc");
+
+            assertThat(Template.compile("t.md", "| {{issue}} |\n{{issue}}").render(context)).isEqualTo("| a \\| b c |\na | b\nc");
+            assertThat(Template.compile("t.txt", "| {{issue}} |").render(context)).isEqualTo("| a | b\nc |");
+        }
+
+        @Test
         void render_comment_leavesNothing() {
             assertThat(render("a{{! a note }}b{{!-- with }} inside --}}c")).isEqualTo("abc");
         }
