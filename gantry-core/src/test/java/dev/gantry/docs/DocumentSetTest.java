@@ -156,6 +156,27 @@ class DocumentSetTest {
     }
 
     @Nested
+    class SparsePlan {
+        @TempDir
+        Path dir;
+
+        @Test
+        void generate_minimalPlan_saysWhatIsMissingInsteadOfEmptyTables() throws IOException {
+            Path file = Files.writeString(dir.resolve("release.yaml"),
+                    "apiVersion: gantry/v1\nrelease: { product: shop, version: 2.0.0, owner: ana, target: 2026-06-01 }\n");
+
+            Map<String, String> documents = DocumentSet.generate(plan(file), Map.of());
+
+            assertThat(documents.get("LAUNCH-RUNBOOK.md")).contains("The plan lists no timeline events",
+                    "The plan declares no gates.", "The plan declares no deployment steps.", "No progressive rollout")
+                    .doesNotContain("| Day | Date | What | Owner |");
+            assertThat(documents.get("ROLLBACK-PROCEDURE.md")).contains("The plan lists no rollback steps: write them before launch.");
+            assertThat(documents.get("SUPPORT.md")).contains("The plan names no escalation path: ask the release owner, ana.");
+            assertThat(documents.get("POST-LAUNCH.md")).contains("- [ ] D0 +24h", "- [ ] D+6 (Sun 2026-06-07)");
+        }
+    }
+
+    @Nested
     class Secrets {
         @TempDir
         Path dir;
