@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.freeze.FreezeCommand.class,
             dev.gantry.cli.deploy.DeployCommand.class,
             dev.gantry.cli.deploy.RollbackCommand.class,
+            dev.gantry.cli.export.ExportCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

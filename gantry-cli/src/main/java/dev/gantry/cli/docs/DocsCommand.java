@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gantry docs}: documents generated from the plan. */
 @Command(name = "docs", description = "Generate release documents from the plan.", mixinStandardHelpOptions = true,
-        subcommands = {DocsMigrationCommand.class})
+        subcommands = {DocsMigrationCommand.class, DocsGenerateCommand.class})
 public final class DocsCommand implements Runnable {
     @Spec
     CommandSpec spec;
