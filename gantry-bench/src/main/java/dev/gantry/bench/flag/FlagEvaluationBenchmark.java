@@ -37,7 +37,7 @@ public class FlagEvaluationBenchmark {
     private static final int MASK = CONTEXTS - 1;
 
     /** Which flag system evaluates. */
-    @Param({"LAUNCHDARKLY", "UNLEASH", "FLAGD"})
+    @Param({"GANTRY", "LAUNCHDARKLY", "UNLEASH", "FLAGD"})
     public Peer peer;
 
     private Path directory;

@@ -8,6 +8,8 @@ import java.util.function.BiFunction;
  * The flag systems measured side by side, each opened from its own flag file. Stateless.
  */
 public enum Peer {
+    /** Gantry's evaluator called directly on a snapshot. */
+    GANTRY(GantryPeer.FLAG_FILE, GantryPeer::new),
     /** LaunchDarkly server SDK 7, FileData source. */
     LAUNCHDARKLY(LaunchDarklyPeer.FLAG_FILE, LaunchDarklyPeer::new),
     /** Unleash Java client 12, bootstrap file. */
