@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An immutable, validated set of flags and segments with a version, in the JSON form of
@@ -28,24 +31,30 @@ import java.util.Optional;
  * <p>Thread-safe. Evaluation methods never throw.
  */
 public final class Snapshot implements FlagEvaluator {
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._:+-]{1,128}");
     private static final Snapshot EMPTY = of("empty", List.of(), List.of());
 
     private final String version;
     private final List<Flag> flags;
     private final List<Segment> segments;
     private final CompiledSnapshot compiled;
+    private final Map<String, Flag> flagsByKey = new HashMap<>();
 
     private Snapshot(String version, List<Flag> flags, List<Segment> segments, CompiledSnapshot compiled) {
         this.version = version;
         this.flags = flags;
         this.segments = segments;
         this.compiled = compiled;
+        for (Flag f : flags) {
+            flagsByKey.putIfAbsent(f.key(), f);
+        }
     }
 
     /**
      * Builds a snapshot from model objects.
      *
-     * @param version opaque, non-blank version; changes whenever the content changes
+     * @param version opaque version, 1 to 128 characters from {@code [A-Za-z0-9._:+-]}; changes
+     *     whenever the content changes
      * @param flags the flags; keys unique
      * @param segments the segments; keys unique
      * @return the snapshot
@@ -53,8 +62,9 @@ public final class Snapshot implements FlagEvaluator {
      */
     public static Snapshot of(String version, List<Flag> flags, List<Segment> segments) {
         Objects.requireNonNull(version, "version");
-        if (version.isBlank()) {
-            throw new SnapshotFormatException("$.version: must not be blank");
+        if (!VERSION.matcher(version).matches()) {
+            throw new SnapshotFormatException("$.version: '" + version + "' is not a valid version: use 1 to 128"
+                    + " characters from A-Z, a-z, 0-9 and . _ : + - (it travels in ETag and SSE id fields)");
         }
         List<Flag> f = List.copyOf(flags);
         List<Segment> s = List.copyOf(segments);
@@ -125,12 +135,7 @@ public final class Snapshot implements FlagEvaluator {
      * @return the flag, if present
      */
     public Optional<Flag> flag(String key) {
-        for (Flag f : flags) {
-            if (f.key().equals(key)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(key == null ? null : flagsByKey.get(key));
     }
 
     /**
