@@ -46,6 +46,7 @@ public final class GantryProvider extends EventProvider {
 
     private static final Metadata METADATA = () -> "Gantry";
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration STALE_AFTER_INIT = Duration.ofMillis(100);
 
     private final GantryClient client;
     private final Duration initTimeout;
@@ -102,13 +103,32 @@ public final class GantryProvider extends EventProvider {
             case READY -> {
                 // OpenFeature emits READY itself when initialize returns
             }
-            case STALE -> emitProviderStale(ProviderEventDetails.builder()
-                    .message("Gantry serves snapshot " + initialSnapshot.version()
-                            + ", which it could not confirm with its source yet.").build());
+            case STALE -> announceStaleAfterInitialization();
             default -> throw new GeneralError("Gantry has no flag snapshot to serve (client status " + status
                     + " after waiting " + initTimeout.toMillis() + " ms); evaluations return the caller's default"
                     + " until the source delivers one.");
         }
+    }
+
+    /**
+     * OpenFeature marks the provider READY right after {@link #initialize} returns, so a STALE
+     * emitted inside it would be overwritten. It is emitted shortly after instead, unless the
+     * client has become READY meanwhile.
+     */
+    private void announceStaleAfterInitialization() {
+        String version = initialSnapshot.version();
+        Thread.ofPlatform().daemon().name("gantry-openfeature-stale").start(() -> {
+            try {
+                Thread.sleep(STALE_AFTER_INIT.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (initialized && reported == ClientStatus.STALE && client.status() == ClientStatus.STALE) {
+                emitProviderStale(ProviderEventDetails.builder()
+                        .message("Gantry serves snapshot " + version + " (from its cache file) and could not confirm it"
+                                + " with its source yet.").build());
+            }
+        });
     }
 
     private ClientStatus awaitFirstSnapshot() throws InterruptedException {
