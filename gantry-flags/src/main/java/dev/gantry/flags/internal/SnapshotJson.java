@@ -35,7 +35,13 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** The parts of a snapshot document. */
+    /**
+     * The parts of a snapshot document.
+     *
+     * @param version the version
+     * @param flags the flags in document order
+     * @param segments the segments in document order
+     */
     public record Parts(String version, List<Flag> flags, List<Segment> segments) {
     }
 

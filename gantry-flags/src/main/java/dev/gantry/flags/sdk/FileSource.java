@@ -40,6 +40,15 @@ final class FileSource implements SnapshotSource {
     }
 
     synchronized void check() {
+        try {
+            checkOnce();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: report and keep watching
+            sink.failed("Unexpected failure reading flag file " + file + ": " + e);
+        }
+    }
+
+    private void checkOnce() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -310,6 +311,28 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
     }
 
     /**
+     * Waits until the client has left {@link ClientStatus#INITIALIZING}: it is serving a snapshot
+     * (READY, or STALE from the cache) or knows it cannot (ERROR).
+     *
+     * @param timeout how long to wait at most
+     * @return the status reached, or INITIALIZING on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public ClientStatus awaitInitialized(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (status == ClientStatus.INITIALIZING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return status;
+        }
+    }
+
+    /**
      * @param listener receives snapshot and status changes from now on
      * @return a handle whose {@code close()} removes the listener
      */
@@ -336,13 +359,21 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
             LOG.log(Level.WARNING, message);
         }
         for (GantryListener l : listeners) {
-            notifier.execute(() -> safely(() -> l.onStatusChanged(change)));
+            dispatch(() -> l.onStatusChanged(change));
         }
     }
 
     private void notifySnapshot(SnapshotChange change) {
         for (GantryListener l : listeners) {
-            notifier.execute(() -> safely(() -> l.onSnapshotChanged(change)));
+            dispatch(() -> l.onSnapshotChanged(change));
+        }
+    }
+
+    private void dispatch(Runnable task) {
+        try {
+            notifier.execute(() -> safely(task));
+        } catch (RejectedExecutionException e) {
+            // closed: late events from a stopping source are dropped
         }
     }
 
@@ -406,7 +437,7 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
             }
             if (change != null) {
                 if (cache != null) {
-                    notifier.execute(() -> cache.store(snapshot));
+                    dispatch(() -> cache.store(snapshot));
                 }
                 notifySnapshot(change);
             }

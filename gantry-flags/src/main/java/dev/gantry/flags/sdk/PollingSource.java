@@ -38,6 +38,15 @@ final class PollingSource implements SnapshotSource {
     }
 
     void poll() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: report and keep polling
+            sink.failed("Unexpected failure polling " + endpoints.flags() + ": " + e);
+        }
+    }
+
+    private void pollOnce() {
         HttpRequest.Builder req = endpoints.request(endpoints.flags(), true).header("Accept", "application/json").GET();
         if (sink.hasSnapshot()) {
             req.header("If-None-Match", Etags.quote(sink.current().version()));

@@ -64,7 +64,14 @@ final class StreamingSource implements SnapshotSource {
     private void run() {
         int attempt = 0;
         while (!closed) {
-            boolean healthy = connectOnce();
+            boolean healthy;
+            try {
+                healthy = connectOnce();
+            } catch (RuntimeException e) {
+                // never let an unexpected failure end the stream thread: report it and reconnect
+                healthy = false;
+                sink.failed("Unexpected failure on the flag stream from " + endpoints.stream() + ": " + e);
+            }
             Thread.interrupted(); // a watchdog interrupt must not cut the backoff sleep short
             if (closed) {
                 break;
@@ -156,7 +163,7 @@ final class StreamingSource implements SnapshotSource {
                 } catch (SnapshotPatch.BaseMismatch e) {
                     forceFull = true;
                     reconnectNow = true;
-                } catch (SnapshotFormatException e) {
+                } catch (SnapshotFormatException | IllegalArgumentException e) {
                     sink.rejected("A patch from " + endpoints.stream() + " was rejected: " + e.getMessage()
                             + " Reconnecting for a full snapshot.");
                     forceFull = true;
