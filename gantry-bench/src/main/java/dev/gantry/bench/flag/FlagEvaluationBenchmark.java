@@ -37,7 +37,7 @@ public class FlagEvaluationBenchmark {
     private static final int MASK = CONTEXTS - 1;
 
     /** Which flag system evaluates. */
-    @Param({"GANTRY", "LAUNCHDARKLY", "UNLEASH", "FLAGD"})
+    @Param({"GANTRY", "GANTRY_OPENFEATURE", "LAUNCHDARKLY", "UNLEASH", "FLAGD"})
     public Peer peer;
 
     private Path directory;

@@ -32,6 +32,7 @@ final class FlagdPeer implements FlagPeer {
         FlagdProvider provider = new FlagdProvider(FlagdOptions.builder()
                 .resolverType(Config.Resolver.IN_PROCESS)
                 .offlineFlagSourcePath(flagFile.toString())
+                .deadline(10_000) // the 1 s default is too short on a loaded 2-core machine
                 .build());
         OpenFeatureAPI api = OpenFeatureAPI.getInstance();
         api.setProviderAndWait(DOMAIN, provider);

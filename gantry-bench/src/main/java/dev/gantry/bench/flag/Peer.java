@@ -10,6 +10,8 @@ import java.util.function.BiFunction;
 public enum Peer {
     /** Gantry's evaluator called directly on a snapshot. */
     GANTRY(GantryPeer.FLAG_FILE, GantryPeer::new),
+    /** Gantry's SDK with a file source behind its OpenFeature provider, through the OpenFeature client. */
+    GANTRY_OPENFEATURE(GantryPeer.FLAG_FILE, GantryOpenFeaturePeer::new),
     /** LaunchDarkly server SDK 7, FileData source. */
     LAUNCHDARKLY(LaunchDarklyPeer.FLAG_FILE, LaunchDarklyPeer::new),
     /** Unleash Java client 12, bootstrap file. */
