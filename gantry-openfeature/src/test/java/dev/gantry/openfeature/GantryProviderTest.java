@@ -244,6 +244,17 @@ class GantryProviderTest {
         }
 
         @Test
+        void getBooleanDetails_blankAttributeName_returnsDefaultWithInvalidContext() {
+            ImmutableContext blankName = new ImmutableContext("carol", Map.of(" ", new Value("x")));
+
+            FlagEvaluationDetails<Boolean> d = client.getBooleanDetails("dark-mode", true, blankName);
+
+            assertThat(d.getValue()).isTrue();
+            assertThat(d.getErrorCode()).isEqualTo(ErrorCode.INVALID_CONTEXT);
+            assertThat(d.getErrorMessage()).contains("blank name");
+        }
+
+        @Test
         void getBooleanDetails_prerequisiteCycle_returnsDefaultWithParseError() {
             FlagEvaluationDetails<Boolean> d = client.getBooleanDetails("loop-a", true, CAROL);
 
