@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <p>Every OpenFeature flag type is served: boolean and string flags as such, number flags as
  * double or (when the served value is a whole number in range) integer, and JSON flags as
- * object {@link Value}s. Reasons and error codes are mapped as {@link Evaluations} documents.
+ * object {@link Value}s. Reasons and error codes are mapped as docs/flags-openfeature.md describes.
  *
  * <p>Events follow the client: READY when initialization finds a snapshot (or later, when the
  * client becomes READY again), CONFIGURATION_CHANGED with the changed flag keys when a new
@@ -54,7 +54,7 @@ public final class GantryProvider extends EventProvider {
     private volatile boolean initialized;
     private volatile ClientStatus reported = ClientStatus.INITIALIZING;
     private volatile dev.gantry.flags.Snapshot initialSnapshot;
-    private AutoCloseable registration;
+    private volatile AutoCloseable registration;
 
     /**
      * A provider that waits up to {@link #DEFAULT_INIT_TIMEOUT} for the client's first snapshot.
