@@ -26,7 +26,23 @@ class AllocationTest {
                                               {"attribute":"age","op":"greaterThanOrEqual","values":[18]}],
                          "serve":{"variation":"b"}}],
                "fallthrough":{"bucketBy":"accountId","split":[{"variation":"a","weight":33334},
-                    {"variation":"b","weight":33333},{"variation":"c","weight":33333}]}}
+                    {"variation":"b","weight":33333},{"variation":"c","weight":33333}]}},
+              {"key":"express","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off","prerequisites":[{"flag":"rollout","variation":"on"}],
+               "fallthrough":{"variation":"on"}},
+              {"key":"old-app","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off",
+               "rules":[{"id":"pre-2","clauses":[{"attribute":"appVersion","op":"semverLessThan","values":["2.0.0-rc.2"]}],
+                         "serve":{"variation":"on"}}],
+               "fallthrough":{"variation":"off"}},
+              {"key":"ids","type":"boolean","on":true,
+               "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+               "offVariation":"off",
+               "rules":[{"id":"re","clauses":[{"attribute":"email","op":"matches","values":["^u[0-9]*[05]@", "\\\\.dev$"]}],
+                         "serve":{"variation":"on"}}],
+               "fallthrough":{"variation":"off"}}
             ]}""";
 
     static EvaluationContext[] contexts(int n) {
@@ -37,6 +53,7 @@ class AllocationTest {
                     .set("country", i % 3 == 0 ? "NL" : "US")
                     .set("age", 10 + i % 30)
                     .set("accountId", "acct-" + (i % 50))
+                    .set("appVersion", (i % 3) + "." + (i % 11) + ".0" + (i % 2 == 0 ? "-rc." + (i % 4) : ""))
                     .build();
         }
         return out;
@@ -83,6 +100,48 @@ class AllocationTest {
             int[] i = {0};
             double perOp = bytesPerOp(() -> snapshot.stringDetail("theme", contexts[i[0]++ & 1023], "x"));
 
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_flagWithPrerequisite_allocatesNothing() {
+            int[] i = {0};
+            int[] failed = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanDetail("express", contexts[i[0]++ & 1023], false).reason() == Reason.PREREQUISITE_FAILED) {
+                    failed[0]++;
+                }
+            });
+
+            assertThat(failed[0]).as("both prerequisite outcomes ran").isPositive().isLessThan(1_300_000);
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_semverRule_allocatesNothing() {
+            int[] i = {0};
+            int[] on = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanValue("old-app", contexts[i[0]++ & 1023], false)) {
+                    on[0]++;
+                }
+            });
+
+            assertThat(on[0]).as("both outcomes ran").isPositive().isLessThan(1_300_000);
+            assertThat(perOp).isLessThan(0.01);
+        }
+
+        @Test
+        void booleanDetail_regexRuleOnPlatformThread_allocatesNothing() {
+            int[] i = {0};
+            int[] on = {0};
+            double perOp = bytesPerOp(() -> {
+                if (snapshot.booleanValue("ids", contexts[i[0]++ & 1023], false)) {
+                    on[0]++;
+                }
+            });
+
+            assertThat(on[0]).as("both outcomes ran").isPositive().isLessThan(1_300_000);
             assertThat(perOp).isLessThan(0.01);
         }
 

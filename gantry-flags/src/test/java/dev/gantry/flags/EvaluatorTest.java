@@ -271,6 +271,31 @@ class EvaluatorTest {
         }
 
         @Test
+        void matches_onPlatformAndVirtualThreads_givesTheSameAnswers() throws Exception {
+            Snapshot s = snapshot(boolFlag("f", """
+                    "fallthrough":{"variation":"off"},
+                    "rules":[{"id":"r","clauses":[{"attribute":"email","op":"matches","values":["^[a-z]+@(corp|ops)\\\\.example$"]}],
+                              "serve":{"variation":"on"}}]""").replace("\"fallthrough\":{\"variation\":\"on\"},", ""));
+            List<String> emails = List.of("ann@corp.example", "bob@ops.example", "eve@corpXexample", "Ann@corp.example", "x@ops.example.com");
+            List<Boolean> expected = List.of(true, true, false, false, false);
+            List<Boolean> platform = new ArrayList<>();
+            List<Boolean> virtual = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            for (String e : emails) {
+                platform.add(s.booleanValue("f", EvaluationContext.builder("k").set("email", e).build(), false));
+            }
+            Thread t = Thread.ofVirtual().start(() -> {
+                for (String e : emails) {
+                    virtual.add(s.booleanValue("f", EvaluationContext.builder("k").set("email", e).build(), false));
+                }
+            });
+            t.join();
+
+            assertThat(platform).isEqualTo(expected);
+            assertThat(virtual).isEqualTo(expected);
+        }
+
+        @Test
         void clause_onTargetingKeyAttribute_readsTheKey() {
             Snapshot s = snapshot(boolFlag("f", """
                     "fallthrough":{"variation":"off"},

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,12 +82,26 @@ abstract class ValueMatcher {
         }
     }
 
-    /** matches: regular expressions compiled at snapshot load; allocates a Matcher per call. */
+    /**
+     * matches: regular expressions compiled at snapshot load. Platform threads reuse one
+     * {@link Matcher} per pattern and thread, so matching allocates nothing after the first call
+     * on a thread; virtual threads are usually short-lived, so they create a Matcher per call
+     * instead of filling thread-local maps.
+     */
     static final class Regex extends ValueMatcher {
         private final Pattern[] patterns;
+        private final ThreadLocal<Matcher[]> matchers;
 
         Regex(Pattern[] patterns) {
-            this.patterns = patterns.clone();
+            Pattern[] copy = patterns.clone();
+            this.patterns = copy;
+            this.matchers = ThreadLocal.withInitial(() -> {
+                Matcher[] ms = new Matcher[copy.length];
+                for (int i = 0; i < ms.length; i++) {
+                    ms[i] = copy[i].matcher("");
+                }
+                return ms;
+            });
         }
 
         @Override
@@ -94,8 +109,18 @@ abstract class ValueMatcher {
             if (!(value instanceof String s)) {
                 return false;
             }
-            for (Pattern p : patterns) {
-                if (p.matcher(s).find()) {
+            if (Thread.currentThread().isVirtual()) {
+                for (Pattern p : patterns) {
+                    if (p.matcher(s).find()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            for (Matcher m : matchers.get()) {
+                boolean hit = m.reset(s).find();
+                m.reset(""); // do not keep the attribute value reachable from the thread
+                if (hit) {
                     return true;
                 }
             }
@@ -136,7 +161,10 @@ abstract class ValueMatcher {
         }
     }
 
-    /** Semantic-version comparisons; the attribute must be a valid semantic version string. */
+    /**
+     * Semantic-version comparisons; the attribute must be a valid semantic version string. Compared
+     * in place, without parsing it into an object.
+     */
     static final class SemverCompare extends ValueMatcher {
         enum Kind { EQ, LT, GT }
 
@@ -153,13 +181,11 @@ abstract class ValueMatcher {
             if (!(value instanceof String s)) {
                 return false;
             }
-            Optional<Semver> parsed = Semver.parse(s);
-            if (parsed.isEmpty()) {
-                return false;
-            }
-            Semver v = parsed.get();
             for (Semver op : operands) {
-                int c = v.compareTo(op);
+                int c = op.compareText(s);
+                if (c == Semver.INVALID) {
+                    return false;
+                }
                 boolean hit = switch (kind) {
                     case EQ -> c == 0;
                     case LT -> c < 0;

@@ -485,7 +485,7 @@ public final class GantryClient implements FlagEvaluator, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (ownsHttp) {
-            http.close();
+            http.shutdownNow(); // close() would wait for a stream request still winding down
         }
     }
 

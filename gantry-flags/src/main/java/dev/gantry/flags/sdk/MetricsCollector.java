@@ -114,21 +114,25 @@ final class MetricsCollector {
                 }
             }
         }
-        notFound.forEach((key, adder) -> {
-            long n = adder.sumThenReset();
+        // Entries are removed when drained so that keys seen once do not stay in memory forever;
+        // an increment racing with the removal may be lost, which counters tolerate.
+        for (String key : List.copyOf(notFound.keySet())) {
+            LongAdder adder = notFound.remove(key);
+            long n = adder == null ? 0 : adder.sum();
             if (n > 0) {
                 errs.computeIfAbsent(key, k -> new TreeMap<>()).merge(ErrorCode.FLAG_NOT_FOUND.name(), n, Long::sum);
             }
-        });
+        }
         TreeMap<String, TreeMap<String, TreeMap<String, Long>>> evs = new TreeMap<>();
-        events.forEach((k, adder) -> {
-            long n = adder.sumThenReset();
+        for (EventKey k : List.copyOf(events.keySet())) {
+            LongAdder adder = events.remove(k);
+            long n = adder == null ? 0 : adder.sum();
             if (n > 0) {
                 evs.computeIfAbsent(k.flag(), x -> new TreeMap<>())
                         .computeIfAbsent(k.variant() == null ? "" : k.variant(), x -> new TreeMap<>())
                         .merge(k.event(), n, Long::sum);
             }
-        });
+        }
         if (evals.isEmpty() && errs.isEmpty() && evs.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.gantry.flags.sdk;
 
 import dev.gantry.flags.Snapshot;
 import dev.gantry.flags.SnapshotFormatException;
+import dev.gantry.flags.SnapshotPatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,7 +161,7 @@ final class StreamingSource implements SnapshotSource {
             case "patch" -> {
                 try {
                     sink.accept(SnapshotPatch.apply(sink.current(), event.data()));
-                } catch (SnapshotPatch.BaseMismatch e) {
+                } catch (SnapshotPatch.BaseMismatchException e) {
                     forceFull = true;
                     reconnectNow = true;
                 } catch (SnapshotFormatException | IllegalArgumentException e) {

@@ -106,6 +106,33 @@ class PollingAndMetricsTest {
         }
 
         @Test
+        void batch_hasTheFieldsDocumentedInSdkProtocol() throws Exception {
+            String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "sdk-protocol.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                    .matcher(doc);
+            assertThat(m.find()).isTrue();
+            JsonValue.JsonObject documented = obj(JsonTree.parse(m.group(1).getBytes(StandardCharsets.UTF_8)));
+            try (TestFlagServer server = TestFlagServer.start(Snapshots.of("1", true, "dark"))) {
+                try (GantryClient client = GantryClient.builder().baseUri(server.uri()).sdkKey(TestFlagServer.SDK_KEY)
+                        .metricsInterval(Duration.ofHours(1)).build()) {
+                    assertThat(client.awaitReady(WAIT)).isTrue();
+                    client.booleanValue("checkout", CTX, false);
+                    client.recordError("checkout", CTX);
+                    client.booleanValue("missing", CTX, false);
+                }
+                JsonValue.JsonObject sent = obj(JsonTree.parse(server.metricBatches.get(0).getBytes(StandardCharsets.UTF_8)));
+
+                assertThat(sent.members().keySet()).isEqualTo(documented.members().keySet());
+                assertThat(first(sent, "variants").keySet()).isEqualTo(first(documented, "variants").keySet());
+                assertThat(first(sent, "errors").keySet()).isEqualTo(first(documented, "errors").keySet());
+            }
+        }
+
+        private static Map<String, JsonValue> first(JsonValue.JsonObject batch, String field) {
+            return obj(((JsonValue.JsonArray) batch.members().get(field)).elements().get(0)).members();
+        }
+
+        @Test
         void flushMetrics_countsSpanningASnapshotChange_areAllSentOnce() throws Exception {
             try (TestFlagServer server = TestFlagServer.start(Snapshots.of("1", true, "dark"));
                     GantryClient client = GantryClient.builder().baseUri(server.uri()).sdkKey(TestFlagServer.SDK_KEY)

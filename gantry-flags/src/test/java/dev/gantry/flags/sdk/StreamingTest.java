@@ -87,6 +87,33 @@ class StreamingTest {
         }
 
         @Test
+        void stream_patchLeavingADanglingPrerequisite_isRejectedAndFullSnapshotFetched() throws Exception {
+            String v1 = """
+                    {"format":1,"version":"1","flags":[
+                      {"key":"parent","type":"boolean","on":true,
+                       "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+                       "offVariation":"off","fallthrough":{"variation":"on"}},
+                      {"key":"child","type":"boolean","on":true,
+                       "variations":[{"name":"on","value":true},{"name":"off","value":false}],
+                       "offVariation":"off","prerequisites":[{"flag":"parent","variation":"on"}],
+                       "fallthrough":{"variation":"on"}}]}""";
+            RecordingListener listener = new RecordingListener();
+            try (TestFlagServer server = TestFlagServer.start(dev.gantry.flags.Snapshot.parse(v1));
+                    GantryClient client = client(server).listener(listener).build()) {
+                assertThat(client.awaitReady(WAIT)).isTrue();
+
+                server.pushRaw("event: patch\nid: 2\ndata: {\"baseVersion\":\"1\",\"version\":\"2\",\"deletedFlags\":[\"parent\"]}\n\n");
+
+                await().atMost(WAIT).until(() -> listener.messages().stream().anyMatch(m -> m.contains(
+                        "$.flags[0].prerequisites[0].flag: no flag with key 'parent' in this snapshot")));
+                await().atMost(WAIT).until(() -> server.requests("/sdk/v1/stream").size() >= 2);
+                assertThat(server.requests("/sdk/v1/stream").get(1).header("Last-Event-ID")).isNull();
+                assertThat(client.snapshot().version()).isEqualTo("1");
+                assertThat(client.booleanValue("child", CTX, false)).isTrue();
+            }
+        }
+
+        @Test
         void stream_malformedPut_keepsPreviousAndGoesStale() throws Exception {
             RecordingListener listener = new RecordingListener();
             try (TestFlagServer server = TestFlagServer.start(Snapshots.of("1", true, "dark"));
