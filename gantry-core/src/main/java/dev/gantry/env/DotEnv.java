@@ -95,7 +95,7 @@ public record DotEnv(Map<String, String> values, Map<String, Integer> lines, Lis
                 i = lastLine;
                 continue;
             }
-            int comment = rest.indexOf(" #");
+            int comment = rest.startsWith("#") ? 0 : rest.indexOf(" #");
             String value = (comment >= 0 ? rest.substring(0, comment) : rest).strip();
             values.put(key, value);
             lines.put(key, lineNumber);

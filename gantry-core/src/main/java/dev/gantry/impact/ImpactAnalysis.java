@@ -278,10 +278,11 @@ public final class ImpactAnalysis {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                    .toList()) {
-                if (PlanLoader.loadContract(file) instanceof ContractLoad.Loaded loaded
-                        && loaded.version().filter(previous.get()::equals).isPresent()) {
+            Optional<dev.gantry.upgrade.Version> wanted = dev.gantry.upgrade.Version.parse(previous.get());
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$")).sorted().toList()) {
+                if (PlanLoader.loadContract(file) instanceof ContractLoad.Loaded loaded && loaded.version()
+                        .flatMap(dev.gantry.upgrade.Version::parse)
+                        .filter(version -> wanted.isPresent() && version.sameAs(wanted.get())).isPresent()) {
                     return Optional.of(loaded.variables());
                 }
             }

@@ -81,15 +81,17 @@ public final class MigrationGuide {
     }
 
     private static void environment(StringBuilder md, ReleasePlan plan) {
-        List<EnvVar> touched = plan.environment().stream().filter(variable -> variable.since()
-                .filter(plan.release().version()::equals).isPresent() || variable.deprecated()).toList();
+        List<EnvVar> touched = plan.environment().stream()
+                .filter(variable -> newSincePrevious(plan, variable) || variable.deprecated()).toList();
         if (touched.isEmpty()) {
             return;
         }
         md.append("\n## Environment\n\n| Variable | Required | Secret | Note |\n|---|---|---|---|\n");
         for (EnvVar variable : touched) {
             List<String> note = new ArrayList<>();
-            variable.since().filter(plan.release().version()::equals).ifPresent(since -> note.add("new in " + since));
+            if (newSincePrevious(plan, variable)) {
+                variable.since().ifPresent(since -> note.add("new in " + since));
+            }
             variable.renamedFrom().ifPresent(old -> note.add("renamed from " + old));
             variable.defaultValue().ifPresent(value -> note.add("default " + value));
             if (variable.deprecated()) {
@@ -101,6 +103,17 @@ public final class MigrationGuide {
         }
         md.append("\n`gantry env check release.yaml --env-file .env` tells whether an environment is ready; "
                 + "`gantry env template release.yaml` writes a documented `.env.example`.\n");
+    }
+
+    /** Whether the variable arrived after the version operators upgrade from (or in this one). */
+    private static boolean newSincePrevious(ReleasePlan plan, EnvVar variable) {
+        java.util.Optional<dev.gantry.upgrade.Version> since = variable.since().flatMap(dev.gantry.upgrade.Version::parse);
+        if (since.isEmpty()) {
+            return false;
+        }
+        return plan.release().previous().flatMap(dev.gantry.upgrade.Version::parse)
+                .map(previous -> since.get().compareTo(previous) > 0)
+                .orElseGet(() -> variable.since().filter(plan.release().version()::equals).isPresent());
     }
 
     private static void database(StringBuilder md, ImpactReport report) {

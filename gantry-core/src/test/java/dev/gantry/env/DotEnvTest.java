@@ -38,6 +38,11 @@ class DotEnvTest {
     }
 
     @Test
+    void parse_emptyValueWithComment_isEmpty() {
+        assertThat(DotEnv.parse("TOKEN= # set before upgrading\n").values()).containsEntry("TOKEN", "");
+    }
+
+    @Test
     void parse_windowsLineEndings_areHandled() {
         assertThat(DotEnv.parse("A=1\r\nB=2\r\n").values()).containsEntry("A", "1").containsEntry("B", "2");
     }
