@@ -54,7 +54,7 @@ final class EnvContractCheck implements CheckEvaluator<CheckSpec.Env> {
                 return Results.fail("the " + source + " cannot be read (" + e.getClass().getSimpleName() + ")");
             }
         } else {
-            source = "the process environment";
+            source = "the environment of this run (process environment and --env-file)";
             for (EnvVar variable : contract) {
                 context.variables().apply(variable.name()).ifPresent(value -> environment.put(variable.name(), value));
                 variable.renamedFrom().ifPresent(old ->
