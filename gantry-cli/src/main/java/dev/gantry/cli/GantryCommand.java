@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.migrate.MigrateCommand.class,
             dev.gantry.cli.impact.AnalyzeCommand.class,
             dev.gantry.cli.docs.DocsCommand.class,
+            dev.gantry.cli.serve.ServeCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec
