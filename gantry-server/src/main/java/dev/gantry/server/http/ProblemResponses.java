@@ -54,9 +54,10 @@ public final class ProblemResponses {
         });
     }
 
+    /** Whether a handler already answered with a body (its own 404, OFREP's FLAG_NOT_FOUND). */
     private static boolean isProblem(Context ctx) {
         String ct = ctx.res().getContentType();
-        return ct != null && ct.startsWith("application/problem+json");
+        return (ct != null && ct.startsWith("application/problem+json")) || ctx.resultInputStream() != null;
     }
 
     private static ApiException fromJavalin(HttpResponseException e) {
