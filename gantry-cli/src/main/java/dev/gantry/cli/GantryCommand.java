@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.impact.AnalyzeCommand.class,
             dev.gantry.cli.docs.DocsCommand.class,
             dev.gantry.cli.serve.ServeCommand.class,
+            dev.gantry.cli.remote.LoginCommand.class,
+            dev.gantry.cli.remote.ReleaseCommand.class,
+            dev.gantry.cli.remote.FlagsCommand.class,
+            dev.gantry.cli.remote.AuditCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -43,4 +43,13 @@ public final class AuditStore {
     public static AuditChain.Verification verify(Jdbi jdbi) {
         return jdbi.withHandle(AuditStore::verifyAll);
     }
+
+    /**
+     * Verifies the chain in the database at a JDBC URL, reading only (no migration, no pool).
+     *
+     * @param jdbcUrl {@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}
+     */
+    public static AuditChain.Verification verifyDatabase(String jdbcUrl) {
+        return verify(Jdbi.create(jdbcUrl));
+    }
 }
