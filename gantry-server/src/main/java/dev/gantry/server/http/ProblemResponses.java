@@ -7,7 +7,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +28,8 @@ public final class ProblemResponses {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(DatabaseUnavailableException.class, (e, ctx) -> write(ctx, unavailable(e)));
-        routes.exception(JdbiException.class, (e, ctx) -> write(ctx, unavailable(e)));
         routes.exception(Exception.class, (e, ctx) -> {
-            if (isDatabaseFailure(e)) {
+            if (isDatabaseUnavailable(e)) {
                 write(ctx, unavailable(e));
                 return;
             }
@@ -77,10 +75,26 @@ public final class ProblemResponses {
                 "The database is unavailable; try again shortly.").withHeader("Retry-After", "5");
     }
 
-    static boolean isDatabaseFailure(Throwable e) {
+    /**
+     * Whether {@code e} says the database cannot be reached (connection refused or lost, pool
+     * timeout, server shutting down, SQLite busy), as opposed to a failing statement, which is a
+     * bug and answers 500.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException || t instanceof JdbiException || t instanceof DatabaseUnavailableException) {
+            if (t instanceof DatabaseUnavailableException || t instanceof org.jdbi.v3.core.ConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException) {
                 return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                if (state.startsWith("08") || state.startsWith("57P") || message.contains("SQLITE_BUSY")
+                        || message.contains("has been closed")) {
+                    return true;
+                }
             }
         }
         return false;
