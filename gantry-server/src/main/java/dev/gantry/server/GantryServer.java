@@ -7,6 +7,7 @@ import dev.gantry.server.auth.Authenticator;
 import dev.gantry.server.auth.FailedAuthLimiter;
 import dev.gantry.server.auth.SdkKeyStore;
 import dev.gantry.server.auth.TokenStore;
+import dev.gantry.server.cluster.Replication;
 import dev.gantry.server.db.Database;
 import dev.gantry.server.flag.Environments;
 import dev.gantry.server.flag.FlagRoutes;
@@ -50,10 +51,13 @@ public final class GantryServer implements AutoCloseable {
     private final Javalin app;
     private final Database db;
     private final SnapshotHub hub;
+    private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
 
-    private GantryServer(Javalin app, Database db, SnapshotHub hub, Optional<String> bootstrapToken, String host) {
+    private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
+            Optional<String> bootstrapToken, String host) {
+        this.replication = replication;
         this.app = app;
         this.db = db;
         this.hub = hub;
@@ -93,12 +97,15 @@ public final class GantryServer implements AutoCloseable {
         ReleaseStore releases = new ReleaseStore(db, audit, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
+        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         Gauge.builder("gantry_sdk_streams", hub, SnapshotHub::streams)
                 .description("Open SDK server-sent-event streams").register(registry);
+        Gauge.builder("gantry_leader", replication, r -> r.leader() ? 1 : 0)
+                .description("1 when this replica holds the leader lock").register(registry);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.startupWatcherEnabled = false;
@@ -111,7 +118,7 @@ public final class GantryServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             ProblemResponses.install(cfg.routes);
             HttpBasics.install(cfg.routes, config.maxRequestBytes());
-            new HealthRoutes(db, registry).register(cfg.routes);
+            new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
             new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
@@ -119,9 +126,14 @@ public final class GantryServer implements AutoCloseable {
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
         });
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            replication.close();
+            throw e;
+        }
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, bootstrap, config.bind());
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind());
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -169,8 +181,14 @@ public final class GantryServer implements AutoCloseable {
         return db;
     }
 
+    /** @return whether this replica is the leader (always on SQLite) */
+    public boolean leader() {
+        return replication.leader();
+    }
+
     @Override
     public void close() {
+        replication.close();
         hub.close();
         app.stop();
         db.close();

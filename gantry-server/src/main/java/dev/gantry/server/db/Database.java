@@ -30,12 +30,14 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String displayUrl;
+    private final String jdbcUrl;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     /** The two supported databases. */
     public enum Dialect { SQLITE, POSTGRESQL }
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String displayUrl) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String displayUrl, String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.dialect = dialect;
@@ -86,7 +88,7 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(10);
         }
         HikariDataSource ds = new HikariDataSource(config);
-        Database db = new Database(ds, dialect, redact(jdbcUrl));
+        Database db = new Database(ds, dialect, redact(jdbcUrl), jdbcUrl);
         try {
             if (dialect == Dialect.SQLITE) {
                 try (Connection c = ds.getConnection(); var st = c.createStatement()) {
@@ -145,6 +147,26 @@ public final class Database implements AutoCloseable {
     /** Runs a read with a handle. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);
+    }
+
+    /**
+     * Opens a connection outside the pool, for sessions that must stay open on their own (the
+     * leader lock, LISTEN). The caller closes it.
+     *
+     * @throws SQLException when the database cannot be reached
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl);
+    }
+
+    /**
+     * Sends a PostgreSQL notification on {@code channel} when the caller's transaction commits;
+     * nothing on SQLite (one process, nobody to tell).
+     */
+    public void notifyOnCommit(Handle h, String channel, String payload) {
+        if (dialect == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT pg_notify(:c, :p)").bind("c", channel).bind("p", payload).mapTo(String.class).one();
+        }
     }
 
     /** @return whether a trivial query answers within the pool's timeouts */

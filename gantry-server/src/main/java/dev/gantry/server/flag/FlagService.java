@@ -25,6 +25,9 @@ import org.jdbi.v3.core.Handle;
  * new snapshot goes to the {@link SnapshotHub} and from there to every SDK stream. Thread-safe.
  */
 public final class FlagService {
+    /** The PostgreSQL notification channel on which flag changes fan out to replicas; payload: the environment. */
+    public static final String CHANNEL = "gantry_flags";
+
     private final Database db;
     private final AuditLog audit;
     private final SnapshotHub hub;
@@ -258,6 +261,7 @@ public final class FlagService {
             h.createUpdate("UPDATE environments SET snapshot_version = :v WHERE name = :env")
                     .bind("v", next).bind("env", env).execute();
             audit.append(h, by.actor(), action, "flag:" + env + "/" + key, before, canonical);
+            db.notifyOnCommit(h, CHANNEL, env);
             return new Result(snapshot, canonical.map(c -> new StoredFlag(env, key, version, c, now, by.actor())),
                     beforeRow.isEmpty());
         });
