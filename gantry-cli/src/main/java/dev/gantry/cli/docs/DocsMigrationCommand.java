@@ -1,12 +1,9 @@
 package dev.gantry.cli.docs;
 
 import dev.gantry.cli.ExitCodes;
+import dev.gantry.cli.Output;
 import dev.gantry.cli.PlanFile;
-import dev.gantry.cli.UserFacingException;
 import dev.gantry.impact.MigrationGuide;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,16 +30,7 @@ public final class DocsMigrationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String guide = MigrationGuide.of(PlanFile.load(file, spec.commandLine().getErr()));
-        if (target == null) {
-            spec.commandLine().getOut().print(guide);
-            return ExitCodes.OK;
-        }
-        try {
-            Files.writeString(target, guide, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserFacingException(ExitCodes.ERROR, "cannot write " + target + " (" + e.getClass().getSimpleName() + ").");
-        }
-        spec.commandLine().getOut().println("wrote " + target);
+        Output.write(guide, target, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -1,12 +1,9 @@
 package dev.gantry.cli.env;
 
 import dev.gantry.cli.ExitCodes;
+import dev.gantry.cli.Output;
 import dev.gantry.cli.PlanFile;
-import dev.gantry.cli.UserFacingException;
 import dev.gantry.env.EnvTemplate;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,16 +30,7 @@ public final class EnvTemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String template = EnvTemplate.of(PlanFile.load(file, spec.commandLine().getErr()));
-        if (target == null) {
-            spec.commandLine().getOut().print(template);
-            return ExitCodes.OK;
-        }
-        try {
-            Files.writeString(target, template, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserFacingException(ExitCodes.ERROR, "cannot write " + target + " (" + e.getClass().getSimpleName() + ").");
-        }
-        spec.commandLine().getOut().println("wrote " + target);
+        Output.write(template, target, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -10,7 +10,11 @@ final class AlterTable {
             "statement_timestamp", "lower", "upper", "coalesce", "nullif", "greatest", "least", "concat", "length", "abs",
             "round", "trim", "to_jsonb", "to_json", "jsonb_build_object", "json_build_object", "jsonb_build_array",
             "json_build_array", "array", "make_interval", "make_date", "to_timestamp", "to_date", "cast", "current_user",
-            "session_user", "current_schema", "timezone", "date_trunc", "interval", "row", "format");
+            "session_user", "current_schema", "timezone", "date_trunc", "interval", "row", "format", "to_char", "to_number",
+            "date_part", "extract", "age", "md5", "replace", "substring", "substr", "split_part", "lpad", "rpad", "btrim", "ltrim",
+            "rtrim", "initcap", "char_length", "floor", "ceil", "ceiling", "power", "sqrt", "mod", "sign", "trunc", "array_length",
+            "cardinality", "make_timestamp", "make_timestamptz", "jsonb_object", "json_object", "array_fill", "numrange",
+            "tstzrange", "daterange", "int8range", "point", "inet", "cidr");
     private static final Set<String> CONSTRAINT_KINDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE");
     private static final Set<String> NEUTRAL_ACTIONS = Set.of(
             "OWNER", "SET", "RESET", "ENABLE", "DISABLE", "FORCE", "NO", "CLUSTER", "INHERIT", "OF", "NOT", "REPLICA", "ATTACH", "SPLIT", "MERGE");
@@ -59,6 +63,12 @@ final class AlterTable {
             case "VALIDATE" -> validate(a);
             case "DETACH" -> detach(a);
             default -> {
+                if (a.at("SET", "SCHEMA")) {
+                    out.effect(Effect.irreversible(newTable ? ChangeClass.EXPAND : ChangeClass.CONTRACT,
+                            "moves table " + tableName + " to another schema; the previous version's queries no longer find it",
+                            head.line(), "Gantry cannot derive the inverse of ALTER TABLE ... SET SCHEMA"));
+                    return;
+                }
                 if (head.kind() == TokenKind.WORD && NEUTRAL_ACTIONS.contains(head.value())) {
                     if (!head.isWord("ATTACH")) {
                         out.effect(Effect.irreversible(ChangeClass.EXPAND, "", head.line(), "Gantry cannot derive the inverse of ALTER TABLE ... " + head.value()));

@@ -26,7 +26,6 @@ final class FileAnalyzer {
             "FETCH", "GRANT", "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PREPARE",
             "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY",
             "SELECT", "SET", "SHOW", "START", "TABLE", "TRUNCATE", "UNLISTEN", "UPDATE", "VACUUM", "VALUES", "WITH");
-    private static final Set<String> TABLE_CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
 
     private final LintSettings settings;
     private final RunState run;
@@ -145,9 +144,9 @@ final class FileAnalyzer {
             case "UPDATE" -> update(c);
             case "DELETE" -> effects.add(Effect.irreversible(ChangeClass.DESTRUCTIVE, "DELETE removes rows", first.line(), "DELETE removes rows, which no statement can bring back"));
             case "MERGE" -> effects.add(Effect.irreversible(ChangeClass.EXPAND, "MERGE changes rows", first.line(), "MERGE changes data; Gantry cannot derive its inverse"));
-            case "CREATE" -> create(c);
+            case "CREATE" -> new CreateStatement(this).analyze(c);
             case "ALTER" -> alter(c);
-            case "DROP" -> drop(c);
+            case "DROP" -> new DropStatement(this).analyze(c);
             case "TRUNCATE" -> truncate(c);
             case "VACUUM" -> vacuum(c);
             case "CLUSTER" -> {
@@ -401,239 +400,6 @@ final class FileAnalyzer {
         }
     }
 
-    // ---------------------------------------------------------------- CREATE
-
-    private void create(Cursor c) {
-        Token first = c.next();
-        boolean orReplace = c.accept("OR", "REPLACE");
-        boolean temporary = false;
-        boolean unique = false;
-        boolean materialized = false;
-        while (!c.atEnd()) {
-            if (c.accept("GLOBAL") || c.accept("LOCAL")) {
-                continue;
-            }
-            if (c.accept("TEMP") || c.accept("TEMPORARY")) {
-                temporary = true;
-            } else if (c.accept("UNLOGGED") || c.accept("RECURSIVE") || c.accept("TRUSTED") || c.accept("PROCEDURAL")
-                    || c.accept("CONSTRAINT") || c.accept("DEFAULT")) {
-                // modifiers that change nothing for the rules
-            } else if (c.accept("UNIQUE")) {
-                unique = true;
-            } else if (c.accept("MATERIALIZED")) {
-                materialized = true;
-            } else {
-                break;
-            }
-        }
-        if (c.atEnd()) {
-            throw new UnparsableStatementException(first, "CREATE needs an object type");
-        }
-        Token object = c.peek();
-        switch (object.value()) {
-            case "TABLE" -> createTable(c, temporary);
-            case "INDEX" -> createIndex(c, unique);
-            case "VIEW" -> createView(c, orReplace, materialized);
-            case "DOMAIN" -> createDomain(c);
-            case "TRIGGER" -> {
-                Token on = findWord(c.rest(), "ON");
-                if (on != null) {
-                    locking(on);
-                }
-                genericCreate(c, orReplace);
-            }
-            default -> genericCreate(c, orReplace);
-        }
-    }
-
-    private static Token findWord(List<Token> tokens, String word) {
-        for (Token t : tokens) {
-            if (t.isWord(word)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private void genericCreate(Cursor c, boolean orReplace) {
-        Token object = c.next();
-        String kind = object.value();
-        if (kind.equals("DATABASE") || kind.equals("ROLE") || kind.equals("USER") || kind.equals("PUBLICATION")
-                || kind.equals("SUBSCRIPTION") || kind.equals("TABLESPACE") || kind.equals("SERVER")) {
-            return;
-        }
-        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
-        if (c.atEnd() || !c.peek().isIdentifier()) {
-            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "CREATE " + kind + " without a name Gantry can read"));
-            return;
-        }
-        List<Token> name = c.qualifiedName();
-        String signature = "";
-        if ((kind.equals("FUNCTION") || kind.equals("PROCEDURE") || kind.equals("AGGREGATE")) && !c.atEnd() && c.peek().isPunct("(")) {
-            signature = "(" + Cursor.text(c.group()) + ")";
-        }
-        if (!ifNotExists && robustApplies() && Set.of("SCHEMA", "SEQUENCE", "EXTENSION").contains(kind)) {
-            report(Rules.ROBUST, object, "CREATE " + kind + " " + Cursor.name(name) + " without IF NOT EXISTS fails when the migration is re-run");
-        } else if (!orReplace && robustApplies() && Set.of("TYPE", "FUNCTION", "PROCEDURE", "TRIGGER").contains(kind)) {
-            report(Rules.ROBUST, object, "CREATE " + kind + " " + Cursor.name(name) + " fails when the migration is re-run"
-                    + (kind.equals("TYPE") ? "; run the file in a transaction" : "; use CREATE OR REPLACE"));
-        }
-        if (orReplace) {
-            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(),
-                    "CREATE OR REPLACE " + kind + " " + Cursor.name(name) + " replaces a definition the migration does not contain"));
-        } else if (kind.equals("TRIGGER") || kind.equals("POLICY") || kind.equals("RULE")) {
-            Token on = findWord(c.rest(), "ON");
-            String table = "";
-            if (on != null) {
-                int at = c.rest().indexOf(on);
-                Cursor t = new Cursor(c.rest().subList(at + 1, c.rest().size()));
-                table = " ON " + Cursor.name(t.qualifiedName());
-            }
-            effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP " + kind + " IF EXISTS " + Cursor.name(name) + table + ";"));
-        } else {
-            effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP " + kind + " IF EXISTS " + Cursor.name(name) + signature + ";"));
-        }
-    }
-
-    private void createTable(Cursor c, boolean temporary) {
-        Token object = c.next();
-        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
-        List<Token> nameParts = c.qualifiedName();
-        String table = last(nameParts);
-        String name = Cursor.name(nameParts);
-        createdTables.add(table);
-        if (!ifNotExists && !temporary && robustApplies()) {
-            report(Rules.ROBUST, object, "CREATE TABLE " + name + " without IF NOT EXISTS fails when the migration is re-run");
-        }
-        if (c.accept("PARTITION", "OF") || c.accept("OF")) {
-            effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP TABLE IF EXISTS " + name + ";"));
-            return;
-        }
-        boolean hasColumns = !c.atEnd() && c.peek().isPunct("(");
-        if (hasColumns) {
-            List<Token> elements = c.group();
-            if (c.at("AS")) {
-                DuplicateColumns.checkNameList(elements, this, "CREATE TABLE " + name + " AS");
-            } else {
-                for (List<Token> element : Cursor.splitTopLevel(elements, ",")) {
-                    if (element.isEmpty()) {
-                        continue;
-                    }
-                    Token head = element.get(0);
-                    if (head.kind() == TokenKind.WORD && TABLE_CONSTRAINT_STARTS.contains(head.value())) {
-                        tableConstraint(element);
-                    } else {
-                        ColumnDefinition column = ColumnDefinition.parse(element);
-                        TypeHygiene.check(column.type(), table + "." + column.name().identifier(), this);
-                    }
-                }
-            }
-        }
-        while (!c.atEnd() && !c.at("AS")) {
-            c.next(); // WITH (...), INHERITS (...), PARTITION BY ..., TABLESPACE ...
-        }
-        if (c.accept("AS")) {
-            if (!temporary) {
-                report(Rules.CREATE_TABLE_AS, object, "CREATE TABLE " + name + " AS infers the table's columns from a query: no declared types, keys or constraints");
-            }
-            if (!c.atEnd() && c.peek().isWord("SELECT")) {
-                DuplicateColumns.checkSelectList(c.rest(), this, "CREATE TABLE " + name + " AS");
-            }
-        } else if (!hasColumns) {
-            throw new UnparsableStatementException(c.here(), "CREATE TABLE " + name + " needs a column list, AS, OF or PARTITION OF");
-        }
-        effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP TABLE IF EXISTS " + name + ";"));
-    }
-
-    private void tableConstraint(List<Token> element) {
-        Cursor c = new Cursor(element);
-        String name = "";
-        if (c.accept("CONSTRAINT")) {
-            name = c.next().identifier();
-        }
-        if (c.at("FOREIGN") && !name.isEmpty()) {
-            run.foreignKeys.add(name);
-        }
-    }
-
-    private void createIndex(Cursor c, boolean unique) {
-        Token object = c.next();
-        Token concurrently = c.at("CONCURRENTLY") ? c.next() : null;
-        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
-        String index = "";
-        if (!c.at("ON")) {
-            index = Cursor.name(c.qualifiedName());
-        }
-        c.expect("ON");
-        c.accept("ONLY");
-        List<Token> tableParts = c.qualifiedName();
-        String table = last(tableParts);
-        boolean newTable = createdTables.contains(table);
-        if (!index.isEmpty()) {
-            createdIndexes.add(lastPart(index));
-        }
-        if (!newTable) {
-            locking(object);
-            if (concurrently == null) {
-                report(Rules.CREATE_INDEX, object, "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (index.isEmpty() ? "" : index + " ")
-                        + "on existing table " + Cursor.name(tableParts) + " without CONCURRENTLY blocks writes while it builds");
-            }
-        }
-        if (concurrently != null && inTransaction) {
-            report(Rules.CONCURRENTLY_IN_TRANSACTION, concurrently, "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
-        }
-        if (!index.isEmpty() && !ifNotExists && robustApplies()) {
-            report(Rules.ROBUST, object, "CREATE INDEX " + index + " without IF NOT EXISTS fails when the migration is re-run");
-        }
-        if (index.isEmpty()) {
-            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "the index on " + Cursor.name(tableParts) + " has no name, so no DROP INDEX can be derived"));
-        } else {
-            effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(),
-                    "DROP INDEX " + (concurrently != null ? "CONCURRENTLY " : "") + "IF EXISTS " + index + ";"));
-        }
-    }
-
-    private void createView(Cursor c, boolean orReplace, boolean materialized) {
-        Token object = c.next();
-        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
-        List<Token> nameParts = c.qualifiedName();
-        String name = Cursor.name(nameParts);
-        views.add(last(nameParts));
-        if (!c.atEnd() && c.peek().isPunct("(")) {
-            DuplicateColumns.checkNameList(c.group(), this, "CREATE VIEW " + name);
-        }
-        while (!c.atEnd() && !c.at("AS")) {
-            c.next();
-        }
-        c.expect("AS");
-        if (!c.atEnd() && c.peek().isWord("SELECT")) {
-            DuplicateColumns.checkSelectList(c.rest(), this, "CREATE VIEW " + name);
-        }
-        String kind = materialized ? "MATERIALIZED VIEW" : "VIEW";
-        if (!orReplace && !ifNotExists && robustApplies()) {
-            report(Rules.ROBUST, object, "CREATE " + kind + " " + name + " fails when the migration is re-run; use CREATE OR REPLACE" + (materialized ? " or IF NOT EXISTS" : ""));
-        }
-        if (orReplace) {
-            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "CREATE OR REPLACE VIEW " + name + " replaces a definition the migration does not contain"));
-        } else {
-            effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP " + kind + " IF EXISTS " + name + ";"));
-        }
-    }
-
-    private void createDomain(Cursor c) {
-        Token object = c.next();
-        c.accept("IF", "NOT", "EXISTS");
-        String name = Cursor.name(c.qualifiedName());
-        List<Token> rest = c.rest();
-        for (Token t : rest) {
-            if (t.isWord("CHECK") || t.isWord("CONSTRAINT") || t.isWord("NOT")) {
-                report(Rules.DOMAIN_CONSTRAINT, t, "domain " + name + " carries a constraint; changing it later re-checks every column of the domain under lock");
-                break;
-            }
-        }
-        effects.add(Effect.invertible(ChangeClass.EXPAND, "", object.line(), "DROP DOMAIN IF EXISTS " + name + ";"));
-    }
-
     // ---------------------------------------------------------------- ALTER
 
     private void alter(Cursor c) {
@@ -648,7 +414,9 @@ final class FileAnalyzer {
             case "DOMAIN" -> alterDomain(c, object);
             case "INDEX", "SEQUENCE", "VIEW", "MATERIALIZED", "FOREIGN" -> {
                 locking(object);
-                boolean rename = Cursor.containsTopLevelWord(c.rest(), "RENAME");
+                // renaming an index changes nothing for clients; renaming what they query does
+                boolean rename = !object.isWord("INDEX") && (Cursor.containsTopLevelWord(c.rest(), "RENAME")
+                        || Cursor.containsTopLevelWord(c.rest(), "SCHEMA"));
                 effects.add(Effect.irreversible(rename ? ChangeClass.CONTRACT : ChangeClass.EXPAND,
                         rename ? "renames " + object.value().toLowerCase(java.util.Locale.ROOT) + " " + Cursor.text(c.rest().subList(0, Math.min(1, c.rest().size()))) : "",
                         object.line(), "Gantry cannot derive the inverse of ALTER " + object.value()));
@@ -673,11 +441,11 @@ final class FileAnalyzer {
                 report(Rules.ENUM_POSITION, value, "enum value " + value.text() + " is appended to " + name + " without BEFORE or AFTER");
             }
             effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "enum value " + value.text() + " cannot be removed from " + name));
-        } else if (c.at("RENAME")) {
-            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "renames type " + name + " or one of its values", object.line(),
-                    "Gantry cannot derive the inverse of ALTER TYPE ... RENAME"));
+        } else if (c.at("RENAME") || c.at("SET", "SCHEMA") || c.at("DROP") || Cursor.containsTopLevelWord(c.rest(), "ATTRIBUTE")) {
+            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "renames or changes type " + name + ", which the previous version may use", object.line(),
+                    "Gantry cannot derive the inverse of ALTER TYPE " + c.peek().value()));
         } else {
-            effects.add(Effect.irreversible(ChangeClass.CONTRACT, "changes type " + name, object.line(), "Gantry cannot derive the inverse of ALTER TYPE"));
+            effects.add(Effect.irreversible(ChangeClass.EXPAND, "", object.line(), "Gantry cannot derive the inverse of ALTER TYPE " + c.peek().value()));
         }
     }
 
@@ -702,96 +470,13 @@ final class FileAnalyzer {
         }
     }
 
-    // ---------------------------------------------------------------- DROP
-
-    private void drop(Cursor c) {
-        Token first = c.next();
-        if (c.atEnd()) {
-            throw new UnparsableStatementException(first, "DROP needs an object type");
-        }
-        Token object = c.next();
-        String kind = object.value();
-        if (kind.equals("MATERIALIZED") || kind.equals("FOREIGN")) {
-            kind = kind + " " + c.next().value();
-        }
-        Token concurrently = kind.equals("INDEX") && c.at("CONCURRENTLY") ? c.next() : null;
-        boolean ifExists = c.accept("IF", "EXISTS");
-        List<String> names = new ArrayList<>();
-        List<String> lastNames = new ArrayList<>();
-        for (List<Token> part : Cursor.splitTopLevel(c.rest(), ",")) {
-            if (!part.isEmpty() && part.get(0).isIdentifier()) {
-                Cursor p = new Cursor(part);
-                List<Token> name = p.qualifiedName();
-                String signature = !p.atEnd() && p.peek().isPunct("(") ? "(" + Cursor.text(p.group()) + ")" : "";
-                names.add(Cursor.name(name) + signature);
-                lastNames.add(last(name));
-            }
-        }
-        if (names.isEmpty()) {
-            throw new UnparsableStatementException(object, "DROP " + kind + " needs the name of what to drop");
-        }
-        String list = String.join(", ", names);
-        if (!ifExists && robustApplies() && !kind.equals("DATABASE")) {
-            report(Rules.ROBUST, object, "DROP " + kind + " " + list + " without IF EXISTS fails when the migration is re-run");
-        }
-        switch (kind) {
-            case "TABLE" -> {
-                boolean allNew = createdTables.containsAll(lastNames);
-                if (!allNew) {
-                    locking(object);
-                    report(Rules.DROP_TABLE, object, "DROP TABLE " + list + " deletes the table and all its rows");
-                    effects.add(Effect.irreversible(ChangeClass.DESTRUCTIVE, "drops table " + list + " and its data", first.line(), "dropped table " + list + " cannot be restored from the migration"));
-                } else {
-                    effects.add(Effect.neutral(first.line()));
-                }
-            }
-            case "INDEX" -> {
-                boolean allNew = createdIndexes.containsAll(lastNames);
-                if (!allNew) {
-                    locking(object);
-                    if (concurrently == null) {
-                        report(Rules.DROP_INDEX, object, "DROP INDEX " + list + " without CONCURRENTLY locks the table while it waits and drops");
-                    }
-                }
-                if (concurrently != null && inTransaction) {
-                    report(Rules.CONCURRENTLY_IN_TRANSACTION, concurrently, "DROP INDEX CONCURRENTLY cannot run inside a transaction block");
-                }
-                effects.add(Effect.irreversible(ChangeClass.EXPAND, "", first.line(), "the definition of dropped index " + list + " is not in the migration"));
-            }
-            case "SCHEMA" -> {
-                locking(object);
-                report(Rules.DROP_SCHEMA, object, "DROP SCHEMA " + list + " deletes every object in it and their data");
-                effects.add(Effect.irreversible(ChangeClass.DESTRUCTIVE, "drops schema " + list, first.line(), "dropped schema " + list + " cannot be restored from the migration"));
-            }
-            case "DATABASE" -> {
-                report(Rules.DROP_DATABASE, object, "DROP DATABASE " + list + " deletes the whole database");
-                effects.add(Effect.irreversible(ChangeClass.DESTRUCTIVE, "drops database " + list, first.line(), "dropped database " + list + " cannot be restored from the migration"));
-            }
-            case "SEQUENCE" -> {
-                locking(object);
-                effects.add(Effect.irreversible(ChangeClass.DESTRUCTIVE, "drops sequence " + list + " and its position", first.line(), "dropped sequence " + list + " loses its position"));
-            }
-            default -> {
-                if (Set.of("VIEW", "MATERIALIZED VIEW", "TRIGGER", "TYPE", "DOMAIN", "RULE", "POLICY").contains(kind)) {
-                    locking(object);
-                }
-                if (kind.equals("ROLE") || kind.equals("USER") || kind.equals("OWNED")) {
-                    effects.add(Effect.neutral(first.line()));
-                } else {
-                    effects.add(Effect.irreversible(ChangeClass.CONTRACT, "drops " + kind.toLowerCase(java.util.Locale.ROOT) + " " + list + ", which the previous version may use",
-                            first.line(), "the definition of dropped " + kind.toLowerCase(java.util.Locale.ROOT) + " " + list + " is not in the migration"));
-                }
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- helpers for AlterTable
 
     static String last(List<Token> nameParts) {
         return nameParts.get(nameParts.size() - 1).identifier();
     }
 
-    private static String lastPart(String dotted) {
+    static String lastPart(String dotted) {
         int dot = dotted.lastIndexOf('.');
         return dot < 0 ? dotted : dotted.substring(dot + 1);
     }
@@ -806,6 +491,26 @@ final class FileAnalyzer {
 
     boolean isNewTable(String table) {
         return createdTables.contains(table);
+    }
+
+    boolean allNewTables(List<String> tables) {
+        return createdTables.containsAll(tables);
+    }
+
+    boolean allNewIndexes(List<String> indexes) {
+        return createdIndexes.containsAll(indexes);
+    }
+
+    void tableCreated(String table) {
+        createdTables.add(table);
+    }
+
+    void indexCreated(String index) {
+        createdIndexes.add(index);
+    }
+
+    void viewCreated(String view) {
+        views.add(view);
     }
 
     void tableRenamed(String from, String to, Token at, boolean newTable) {

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param migration the file and its Flyway identity
  * @param classification expand, contract or destructive
- * @param classificationReason why, naming the statement that decided it (empty for expand
- *     migrations that change nothing the previous version relies on)
- * @param classificationLine line of that statement (1 when none)
+ * @param classificationReason why, naming the statement that decided it; for expand
+ *     migrations a fixed sentence saying the previous version keeps working
+ * @param classificationLine line of that statement (1 for expand migrations)
  * @param reversibility undo file, derivable inverse, or irreversible
  * @param findings the findings in this file, in line order
  */

@@ -225,6 +225,19 @@ final class SqlLexer {
         int startLine = line;
         int startColumn = column;
         int start = pos;
+        if (peek(1) == '{') {
+            // a Flyway placeholder such as ${schema} or ${flyway:defaultSchema} stands for a name
+            int close = src.indexOf('}', pos);
+            int newline = src.indexOf('\n', pos);
+            if (close > 0 && (newline < 0 || close < newline)) {
+                while (pos <= close) {
+                    advance();
+                }
+                String text = src.substring(start, pos);
+                tokens.add(new Token(TokenKind.WORD, text, text.toUpperCase(Locale.ROOT), startLine, startColumn));
+                return true;
+            }
+        }
         if (Character.isDigit(peek(1))) {
             advance();
             while (pos < length && Character.isDigit(src.charAt(pos))) {

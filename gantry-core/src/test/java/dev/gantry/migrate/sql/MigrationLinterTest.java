@@ -57,6 +57,16 @@ class MigrationLinterTest {
         }
 
         @Test
+        void classify_ownershipAndIndexRename_areExpand_schemaMoveIsContract() {
+            assertThat(single("ALTER INDEX users_email_idx RENAME TO users_email_key;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TYPE mood OWNER TO app;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TABLE users OWNER TO app;").classification()).isEqualTo(ChangeClass.EXPAND);
+            assertThat(single("ALTER TABLE users SET SCHEMA archive;").classification()).isEqualTo(ChangeClass.CONTRACT);
+            assertThat(single("ALTER VIEW active_users RENAME TO current_users;").classification()).isEqualTo(ChangeClass.CONTRACT);
+            assertThat(single("ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';").classification()).isEqualTo(ChangeClass.CONTRACT);
+        }
+
+        @Test
         void classify_dropOfTableCreatedInSameFile_isExpand() {
             assertThat(single("CREATE TABLE scratch (id bigint);\nDROP TABLE scratch;").classification()).isEqualTo(ChangeClass.EXPAND);
         }
@@ -166,6 +176,55 @@ class MigrationLinterTest {
         @Test
         void settings_outOfRangeVersion_isRejected() {
             assertThatThrownBy(() -> new LintSettings(8, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8");
+        }
+    }
+
+    @Nested
+    class Parsing {
+        private List<Finding> findings(String sql) {
+            return MigrationLinter.lintSql("V1__p.sql", sql, LintSettings.defaults()).findings();
+        }
+
+        @Test
+        void lint_ddlInsideStringsCommentsAndBodies_isNotAnalysed() {
+            List<Finding> f = findings("""
+                    SELECT 'ALTER TABLE t DROP COLUMN c;';
+                    -- DROP TABLE x;
+                    /* DROP TABLE /* nested */ y; */
+                    DO $$ BEGIN EXECUTE 'DROP TABLE z'; END $$;
+                    SELECT $tag$ DROP TABLE w; $tag$;
+                    """);
+            assertThat(f).extracting(Finding::ruleId).doesNotContain("drop-table", "drop-column", "unparsable-statement");
+        }
+
+        @Test
+        void lint_quotedIdentifiers_keepTheirCaseInMessages() {
+            assertThat(findings("ALTER TABLE \"Users\" DROP COLUMN \"Email\"\"X\";"))
+                    .filteredOn(x -> x.ruleId().equals("drop-column"))
+                    .singleElement().satisfies(x -> assertThat(x.message()).contains("Users.Email\"X"));
+        }
+
+        @Test
+        void lint_unparsableStatement_namesItsLineAndLaterStatementsAreStillChecked() {
+            List<Finding> f = findings("SELECT 1;\nFROBNICATE everything;\nALTER TABLE t DROP COLUMN c;\n");
+            assertThat(f).filteredOn(x -> x.ruleId().equals("unparsable-statement")).singleElement()
+                    .satisfies(x -> assertThat(x.line()).isEqualTo(2));
+            assertThat(f).filteredOn(x -> x.ruleId().equals("drop-column")).singleElement()
+                    .satisfies(x -> assertThat(x.line()).isEqualTo(3));
+        }
+
+        @Test
+        void lint_flywayPlaceholders_parseAsNames() {
+            List<Finding> f = findings("ALTER TABLE ${schema}.users DROP COLUMN legacy;\nCREATE INDEX ${idx} ON ${schema}.users (email);");
+            assertThat(f).extracting(Finding::ruleId).contains("drop-column", "create-index-non-concurrently").doesNotContain("unparsable-statement");
+        }
+
+        @Test
+        void lint_offendingToken_hasItsOwnColumn() {
+            Finding f = findings("SET lock_timeout = '1s'; SET statement_timeout = '1s';\n  ALTER TABLE t ALTER COLUMN c SET NOT NULL;").stream()
+                    .filter(x -> x.ruleId().equals("set-not-null-scans-table")).findFirst().orElseThrow();
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.column()).isEqualTo(17);
         }
     }
 

@@ -100,6 +100,13 @@ class SqlLexerTest {
         }
 
         @Test
+        void lex_flywayPlaceholder_isOneNameToken() {
+            List<Token> t = tokens("CREATE TABLE ${flyway:defaultSchema}.users (id bigint)");
+            assertThat(t.get(2).text()).isEqualTo("${flyway:defaultSchema}");
+            assertThat(t.get(2).isIdentifier()).isTrue();
+        }
+
+        @Test
         void identifier_unquoted_foldsToLowerCase() {
             assertThat(tokens("SELECT FooBar").get(1).identifier()).isEqualTo("foobar");
         }
