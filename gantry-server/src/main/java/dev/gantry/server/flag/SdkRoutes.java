@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -127,12 +128,27 @@ public final class SdkRoutes {
         }
     }
 
-    private static String put(Snapshot s) {
-        return "event: put\nid: " + s.version() + "\ndata: " + s.toJson() + "\n\n";
+    /*
+     * Every stream of an environment sends the same events after a change; encoding them once
+     * instead of once per stream matters with thousands of streams. Keyed by identity of the
+     * snapshots (versions are only unique per environment).
+     */
+    private final java.util.Map<List<Object>, String> events = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String put(Snapshot s) {
+        return cached(List.of(s), () -> "event: put\nid: " + s.version() + "\ndata: " + s.toJson() + "\n\n");
     }
 
-    private static String patch(Snapshot base, Snapshot target) {
-        return "event: patch\nid: " + target.version() + "\ndata: " + SnapshotPatch.diff(base, target) + "\n\n";
+    private String patch(Snapshot base, Snapshot target) {
+        return cached(List.of(base, target),
+                () -> "event: patch\nid: " + target.version() + "\ndata: " + SnapshotPatch.diff(base, target) + "\n\n");
+    }
+
+    private String cached(List<Object> key, java.util.function.Supplier<String> make) {
+        if (events.size() > 256) {
+            events.clear();
+        }
+        return events.computeIfAbsent(key, k -> make.get());
     }
 
     private static void write(OutputStream out, String text) throws IOException {

@@ -114,7 +114,16 @@ public final class OfrepRoutes {
         ctx.status(200).contentType("application/json").result(body.toString());
     }
 
-    private record ContextInput(EvaluationContext context, boolean hasTargetingKey, String fingerprint) {}
+    /** The parsed context; the fingerprint (for the bulk ETag) is computed only when asked. */
+    private record ContextInput(EvaluationContext context, boolean hasTargetingKey, JsonNode raw) {
+        String fingerprint() {
+            try {
+                return Secrets.sha256(CANONICAL.writeValueAsBytes(MAPPER.convertValue(raw, Object.class))).substring(0, 16);
+            } catch (IOException e) {
+                throw new OfrepError("GENERAL", "The context cannot be hashed.");
+            }
+        }
+    }
 
     private static ContextInput context(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
@@ -168,13 +177,7 @@ public final class OfrepRoutes {
                         + "' must be a string, number, boolean or a list of those.");
             }
         }
-        String fingerprint;
-        try {
-            fingerprint = Secrets.sha256(CANONICAL.writeValueAsBytes(MAPPER.convertValue(c, Object.class))).substring(0, 16);
-        } catch (IOException e) {
-            throw new OfrepError("GENERAL", "The context cannot be hashed.");
-        }
-        return new ContextInput(b.build(), hasKey, fingerprint);
+        return new ContextInput(b.build(), hasKey, c);
     }
 
     private static Object plain(String name, JsonNode v) {
