@@ -69,6 +69,18 @@ class ServerHttpTest {
         }
 
         @Test
+        void oversizedChunkedBody_413() {
+            byte[] big = ("{\"name\":\"" + "x".repeat(100_000) + "\",\"scopes\":[\"read\"]}").getBytes();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/v1/tokens"))
+                    .header("Authorization", "Bearer " + TestServer.ADMIN).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                    .build();
+            TestServer.Response r = server.send(request);
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+
+        @Test
         void unknownField_400NamingIt() {
             TestServer.Response r = server.post("/api/v1/tokens", TestServer.ADMIN,
                     "{\"name\":\"ci\",\"scopes\":[\"read\"],\"scopse\":[\"admin\"]}");
