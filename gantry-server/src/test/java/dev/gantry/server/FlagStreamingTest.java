@@ -181,6 +181,22 @@ class FlagStreamingTest {
         }
 
         @Test
+        void sdkKeyRevoked_openStreamEnds() throws Exception {
+            TestServer.Response created = server.post("/api/v1/environments/production/sdk-keys", TestServer.ADMIN, null);
+            String key = created.json().get("key").asText();
+            HttpResponse<InputStream> r = server.http.send(HttpRequest.newBuilder(server.uri().resolve("/sdk/v1/stream"))
+                    .header("Authorization", "Bearer " + key).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(server.call("DELETE", "/api/v1/sdk-keys/" + created.json().get("id").asText(), TestServer.ADMIN, null)
+                    .status()).isEqualTo(204);
+            try (InputStream in = r.body()) {
+                byte[] all = in.readAllBytes(); // returns only when the server ends the stream
+                assertThat(new String(all, StandardCharsets.UTF_8)).startsWith("event: put");
+            }
+        }
+
+        @Test
         void lastEventIdUnknown_put() throws Exception {
             List<String> events = readEvents("999", 1);
             assertThat(events.get(0)).startsWith("event: put\nid: 1\n");

@@ -69,6 +69,11 @@ public final class Authenticator {
         return k.get();
     }
 
+    /** @return whether an SDK key authenticated earlier is still active (open streams end when not) */
+    public boolean stillActive(SdkKeyStore.KeyInfo key) {
+        return sdkKeys.active(key.id());
+    }
+
     private String credential(Context ctx, boolean allowApiKeyHeader) {
         Optional<Duration> wait = limiter.blocked(ctx.ip());
         if (wait.isPresent()) {

@@ -103,6 +103,14 @@ public final class SdkKeyStore {
         byHash.values().removeIf(k -> k.id().equals(id));
     }
 
+    /**
+     * @return whether the key with this id is still active as far as this replica knows (a key
+     *     revoked here stops at once; one revoked on another replica when it is next looked up)
+     */
+    public boolean active(String id) {
+        return byHash.values().stream().anyMatch(k -> k.id().equals(id));
+    }
+
     /** @return the key's description when {@code key} is an active SDK key */
     public Optional<KeyInfo> authenticate(String key) {
         if (!key.startsWith(PREFIX) || key.length() > 200) {

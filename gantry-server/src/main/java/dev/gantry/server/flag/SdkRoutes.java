@@ -112,7 +112,7 @@ public final class SdkRoutes {
             sent = current;
             while (true) {
                 SnapshotHub.Signal signal = sub.await(heartbeat);
-                if (signal == SnapshotHub.Signal.CLOSED) {
+                if (signal == SnapshotHub.Signal.CLOSED || !auth.stillActive(key)) {
                     return;
                 }
                 Snapshot now = hub.current(env);
