@@ -72,6 +72,16 @@ class AuthTest {
         }
 
         @Test
+        void revokedEnvironmentAdminToken_staysRevokedAfterRestart() {
+            String id = server.get("/api/v1/whoami", TestServer.ADMIN).json().get("id").asText();
+            String other = token(TestServer.ADMIN, "\"admin\"");
+            assertThat(server.call("DELETE", "/api/v1/tokens/" + id, other, null).status()).isEqualTo(204);
+            server = server.restart();
+            assertThat(server.get("/api/v1/whoami", TestServer.ADMIN).status()).isEqualTo(401);
+            assertThat(server.get("/api/v1/whoami", other).status()).isEqualTo(200);
+        }
+
+        @Test
         void unknownScope_400() {
             TestServer.Response r = server.post("/api/v1/tokens", TestServer.ADMIN, "{\"name\":\"x\",\"scopes\":[\"root\"]}");
             assertThat(r.status()).isEqualTo(400);

@@ -21,6 +21,8 @@ public final class TokenStore {
     /** Prefix of API tokens, so a leaked one is recognisable by secret scanners. */
     public static final String PREFIX = "gat_";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenStore.class);
+
     private final Database db;
     private final AuditLog audit;
     private final Clock clock;
@@ -73,10 +75,12 @@ public final class TokenStore {
         if (configured.isPresent()) {
             String hash = Secrets.sha256(configured.get());
             db.write(h -> {
-                boolean known = h.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :h AND revoked_at IS NULL")
-                        .bind("h", hash).mapTo(Long.class).one() > 0;
-                if (!known) {
+                Optional<Optional<String>> row = h.createQuery("SELECT revoked_at FROM api_tokens WHERE token_hash = :h")
+                        .bind("h", hash).map((rs, c) -> Optional.ofNullable(rs.getString(1))).findOne();
+                if (row.isEmpty()) {
                     insert(h, "admin (GANTRY_ADMIN_TOKEN)", hash, EnumSet.of(Scope.ADMIN), "system");
+                } else if (row.get().isPresent()) {
+                    LOG.warn("GANTRY_ADMIN_TOKEN names a token that was revoked; it stays revoked. Set a new one.");
                 }
                 return null;
             });
