@@ -26,6 +26,11 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.deploy.DeployCommand.class,
             dev.gantry.cli.deploy.RollbackCommand.class,
             dev.gantry.cli.export.ExportCommand.class,
+            dev.gantry.cli.serve.ServeCommand.class,
+            dev.gantry.cli.remote.LoginCommand.class,
+            dev.gantry.cli.remote.ReleaseCommand.class,
+            dev.gantry.cli.remote.FlagsCommand.class,
+            dev.gantry.cli.remote.AuditCommand.class,
         })
 public final class GantryCommand implements Runnable {
     @picocli.CommandLine.Spec

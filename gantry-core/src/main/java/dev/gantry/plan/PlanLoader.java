@@ -75,6 +75,28 @@ public final class PlanLoader {
     }
 
     /**
+     * Loads plan text received without the files it references (the control plane receives only
+     * the plan): every rule runs except the ones that referenced files and directories exist,
+     * which the CLI checks where the files are. Relative paths resolve against the current
+     * directory.
+     *
+     * @param source the file name to use in messages
+     * @param text the plan
+     */
+    public static LoadResult loadWithoutFiles(String source, String text) {
+        Problems problems = new Problems(source);
+        Optional<YamlNode> root = YamlTree.parse(source, text, problems);
+        if (root.isEmpty()) {
+            return new LoadResult.Invalid(problems.sorted());
+        }
+        Optional<ReleasePlan> plan = new PlanReader(problems, false).read(root.get(), Path.of(""));
+        if (plan.isEmpty() || !problems.isEmpty()) {
+            return new LoadResult.Invalid(problems.sorted());
+        }
+        return new LoadResult.Valid(plan.get());
+    }
+
+    /**
      * Loads the environment contract in {@code file}: a whole release plan, or a file holding only
      * {@code environment:} (and optionally {@code version:}).
      */

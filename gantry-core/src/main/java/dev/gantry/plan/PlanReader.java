@@ -20,9 +20,16 @@ final class PlanReader {
     private final Problems problems;
     private final References references;
 
+    private final boolean checkFiles;
+
     PlanReader(Problems problems) {
+        this(problems, true);
+    }
+
+    PlanReader(Problems problems, boolean checkFiles) {
         this.problems = problems;
         this.references = new References(problems);
+        this.checkFiles = checkFiles;
     }
 
     /** The plan, or empty when the document is not even a map; check {@link Problems} either way. */
@@ -72,7 +79,7 @@ final class PlanReader {
                 communication.notifications(plan),
                 plan.objects("infrastructure", this::infrastructure),
                 directory);
-        new PlanRules(problems, references).check(result, plan);
+        new PlanRules(problems, references, checkFiles).check(result, plan);
         references.check();
         return Optional.of(result);
     }

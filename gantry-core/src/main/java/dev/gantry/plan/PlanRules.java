@@ -14,17 +14,25 @@ import java.util.Optional;
 final class PlanRules {
     private final Problems problems;
     private final References references;
+    private final boolean checkFiles;
 
     PlanRules(Problems problems, References references) {
+        this(problems, references, true);
+    }
+
+    PlanRules(Problems problems, References references, boolean checkFiles) {
         this.problems = problems;
         this.references = references;
+        this.checkFiles = checkFiles;
     }
 
     void check(ReleasePlan plan, Fields top) {
         release(plan, top);
         phases(plan, top);
         timeline(plan, top);
-        files(plan, top);
+        if (checkFiles) {
+            files(plan, top);
+        }
         environment(plan, top);
     }
 

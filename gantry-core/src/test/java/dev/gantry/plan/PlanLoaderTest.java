@@ -41,6 +41,27 @@ class PlanLoaderTest {
     }
 
     @Nested
+    class WithoutFiles {
+        static final String TEMPLATE_PLAN = MINIMAL + """
+                communications: [{ id: mail, audience: existing-users, medium: email, when: D-7, template: templates/missing.md }]
+                """;
+
+        @Test
+        void loadWithoutFiles_missingReferencedFile_valid() {
+            assertThat(problems(TEMPLATE_PLAN)).anySatisfy(p -> assertThat(p).contains("does not exist next to the plan"));
+            assertThat(PlanLoader.loadWithoutFiles("release.yaml", TEMPLATE_PLAN)).isInstanceOf(LoadResult.Valid.class);
+        }
+
+        @Test
+        void loadWithoutFiles_otherProblems_stillReported() {
+            LoadResult r = PlanLoader.loadWithoutFiles("release.yaml", TEMPLATE_PLAN.replace("owner: ana", "ownr: ana"));
+            assertThat(r).isInstanceOf(LoadResult.Invalid.class);
+            assertThat(((LoadResult.Invalid) r).problems()).extracting(Problem::format)
+                    .anySatisfy(p -> assertThat(p).startsWith("release.yaml:2:"));
+        }
+    }
+
+    @Nested
     class ValidPlans {
         @Test
         void load_minimalPlan_fillsDefaults() {

@@ -1,0 +1,164 @@
+package dev.gantry.cli.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.cli.CliRun;
+import dev.gantry.server.GantryServer;
+import dev.gantry.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** login, release push, flags and audit verify against a real server on port 0. */
+class RemoteCommandsTest {
+    static final String ADMIN = "gat_cli-test-admin-token-0123456789abcdefghijklmnop";
+
+    @TempDir
+    Path dir;
+    GantryServer server;
+    String url;
+
+    @BeforeEach
+    void start() {
+        server = GantryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("data"))
+                .withAdminToken(ADMIN), Clock.systemUTC());
+        url = server.uri().toString();
+        ApiClient.environment = Map.of("GANTRY_CONFIG_DIR", dir.resolve("config").toString());
+        LoginCommand.tokenInput = () -> Optional.of(ADMIN);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        ApiClient.environment = System.getenv();
+    }
+
+    void login() {
+        CliRun run = CliRun.of("login", url);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Nested
+    class Login {
+        @Test
+        void login_validToken_storedPrivately() throws Exception {
+            CliRun run = CliRun.of("login", url);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Logged in to " + url).contains("admin").doesNotContain(ADMIN);
+            Path file = dir.resolve("config/credentials.properties");
+            assertThat(Files.readString(file)).contains(ADMIN);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+
+        @Test
+        void login_wrongToken_refusedNothingStored() {
+            LoginCommand.tokenInput = () -> Optional.of("gat_wrong");
+            CliRun run = CliRun.of("login", url);
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("401").doesNotContain("gat_wrong");
+            assertThat(Files.exists(dir.resolve("config/credentials.properties"))).isFalse();
+        }
+
+        @Test
+        void commandWithoutLogin_usageError() {
+            CliRun run = CliRun.of("flags", "list", "--env", "staging");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("gantry login");
+        }
+    }
+
+    @Nested
+    class ReleasePush {
+        @Test
+        void push_examplePlan_revisionThenUnchanged() {
+            login();
+            CliRun run = CliRun.of("release", "push", CliRun.example("platform-v1.2"));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("Pushed platform 1.2.0 revision 1 (sha256 ");
+            CliRun again = CliRun.of("release", "push", CliRun.example("platform-v1.2"));
+            assertThat(again.out()).startsWith("Unchanged: platform 1.2.0 revision 1");
+        }
+
+        @Test
+        void push_invalidPlan_problemsAndNothingPushed() throws Exception {
+            login();
+            Path plan = dir.resolve("release.yaml");
+            Files.writeString(plan, "apiVersion: gantry/v1\nrelease: { product: shop }\n");
+            CliRun run = CliRun.of("release", "push", plan.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains(plan + ":2:");
+            assertThat(CliRun.of("audit", "verify").out()).contains("1 entries");
+        }
+    }
+
+    @Nested
+    class Flags {
+        @Test
+        void setListRolloutKill_visibleInList() throws Exception {
+            login();
+            Path flag = dir.resolve("flag.json");
+            Files.writeString(flag, """
+                    {"type":"boolean","on":true,"salt":"s","variations":[{"name":"on","value":true},{"name":"off","value":false}],
+                     "offVariation":"off","fallthrough":{"variation":"off"}}""");
+            assertThat(CliRun.of("flags", "set", "new-checkout", "--env", "production", "--file", flag.toString()).exitCode()).isZero();
+            CliRun rollout = CliRun.of("flags", "rollout", "new-checkout", "12.5", "--env", "production");
+            assertThat(rollout.exitCode()).as(rollout.err()).isZero();
+            assertThat(rollout.out()).contains("on 12.5% / off 87.5%");
+            CliRun kill = CliRun.of("flags", "kill", "new-checkout", "--env", "production");
+            assertThat(kill.out()).contains("OFF");
+            CliRun list = CliRun.of("flags", "list", "--env", "production");
+            assertThat(list.out()).contains("snapshot version 3").containsPattern("new-checkout\\s+v3\\s+OFF");
+            assertThat(CliRun.of("flags", "list", "--env", "staging").out()).contains("no flags");
+        }
+
+        @Test
+        void invalidFlag_usageErrorWithServerDetail() throws Exception {
+            login();
+            Path flag = dir.resolve("flag.json");
+            Files.writeString(flag, "{\"type\":\"boolean\",\"on\":true}");
+            CliRun run = CliRun.of("flags", "set", "broken", "--env", "production", "--file", flag.toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("422").contains("$.flags[0]");
+        }
+
+        @Test
+        void unknownEnvironment_usageError() {
+            login();
+            CliRun run = CliRun.of("flags", "list", "--env", "moon");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("production, staging").doesNotContain(ADMIN);
+        }
+    }
+
+    @Nested
+    class AuditVerify {
+        @Test
+        void verify_serverAndOffline_intactThenBrokenAfterTampering() throws Exception {
+            login();
+            CliRun.of("release", "push", CliRun.example("platform-v1.2"));
+            CliRun.of("flags", "set", "f", "--env", "staging", "--on");
+            CliRun viaServer = CliRun.of("audit", "verify");
+            assertThat(viaServer.exitCode()).isZero();
+            assertThat(viaServer.out()).contains("intact: 2 entries");
+            String db = "jdbc:sqlite:" + dir.resolve("data/gantry.db");
+            assertThat(CliRun.of("audit", "verify", "--database-url", db).exitCode()).isZero();
+            try (var c = DriverManager.getConnection(db); var st = c.createStatement()) {
+                st.execute("UPDATE audit_log SET after_state = replace(after_state, 'platform', 'p1atform') WHERE seq = 2");
+            }
+            CliRun broken = CliRun.of("audit", "verify");
+            assertThat(broken.exitCode()).isEqualTo(3);
+            assertThat(broken.err()).contains("BROKEN at entry 2");
+            CliRun offline = CliRun.of("audit", "verify", "--data-dir", dir.resolve("data").toString());
+            assertThat(offline.exitCode()).isEqualTo(3);
+        }
+    }
+}

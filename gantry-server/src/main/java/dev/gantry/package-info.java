@@ -1,2 +1,0 @@
-/** The Gantry control plane server. */
-package dev.gantry;

@@ -1,0 +1,196 @@
+package dev.gantry.server;
+
+import dev.gantry.server.audit.AuditLog;
+import dev.gantry.server.audit.AuditRoutes;
+import dev.gantry.server.auth.AuthRoutes;
+import dev.gantry.server.auth.Authenticator;
+import dev.gantry.server.auth.FailedAuthLimiter;
+import dev.gantry.server.auth.SdkKeyStore;
+import dev.gantry.server.auth.TokenStore;
+import dev.gantry.server.cluster.Replication;
+import dev.gantry.server.db.Database;
+import dev.gantry.server.flag.Environments;
+import dev.gantry.server.flag.FlagRoutes;
+import dev.gantry.server.flag.FlagService;
+import dev.gantry.server.flag.SdkMetricsStore;
+import dev.gantry.server.flag.SdkRoutes;
+import dev.gantry.server.flag.SnapshotHub;
+import dev.gantry.server.health.HealthRoutes;
+import dev.gantry.server.http.HttpBasics;
+import dev.gantry.server.http.ProblemResponses;
+import dev.gantry.server.ofrep.OfrepRoutes;
+import dev.gantry.server.release.ReleaseStore;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running control plane: database opened and migrated, snapshots loaded, HTTP listening.
+ * Start with {@link #start}; {@link #close} stops HTTP, ends SDK streams and closes the pool.
+ * Thread-safe.
+ */
+public final class GantryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
+
+    private final Javalin app;
+    private final Database db;
+    private final SnapshotHub hub;
+    private final Replication replication;
+    private final Optional<String> bootstrapToken;
+    private final String host;
+
+    private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
+            Optional<String> bootstrapToken, String host) {
+        this.replication = replication;
+        this.app = app;
+        this.db = db;
+        this.hub = hub;
+        this.bootstrapToken = bootstrapToken;
+        this.host = host;
+    }
+
+    /**
+     * Opens the database (migrating it), loads the snapshots and the examples (first start only),
+     * and starts listening.
+     *
+     * @param config the configuration
+     * @param clock the time source
+     * @return the running server
+     * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
+     */
+    public static GantryServer start(ServerConfig config, Clock clock) {
+        Database db = config.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(config.dataDir()));
+        try {
+            return start(config, clock, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static GantryServer start(ServerConfig config, Clock clock, Database db) {
+        AuditLog audit = new AuditLog(db, clock);
+        TokenStore tokens = new TokenStore(db, audit, clock);
+        SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
+        Authenticator auth = new Authenticator(tokens, sdkKeys, new FailedAuthLimiter(10, Duration.ofMinutes(1), clock));
+        Environments environments = new Environments(db);
+        SnapshotHub hub = new SnapshotHub();
+        FlagService flags = new FlagService(db, audit, hub, environments, clock);
+        flags.loadAll();
+        SdkMetricsStore metrics = new SdkMetricsStore(db, clock);
+        ReleaseStore releases = new ReleaseStore(db, audit, clock);
+        Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
+        config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
+        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        Gauge.builder("gantry_sdk_streams", hub, SnapshotHub::streams)
+                .description("Open SDK server-sent-event streams").register(registry);
+        Gauge.builder("gantry_leader", replication, r -> r.leader() ? 1 : 0)
+                .description("1 when this replica holds the leader lock").register(registry);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.jetty.host = config.bind();
+            cfg.jetty.port = config.port();
+            ProblemResponses.install(cfg.routes);
+            HttpBasics.install(cfg.routes, config.maxRequestBytes());
+            new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
+            new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
+            new AuditRoutes(auth, audit).register(cfg.routes);
+            new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
+            new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
+            new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
+            new OfrepRoutes(auth, hub).register(cfg.routes);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            replication.close();
+            throw e;
+        }
+        LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind());
+    }
+
+    private static void loadExamples(Path dir, ReleaseStore releases) {
+        if (!releases.list().isEmpty() || !Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> plans;
+        try (Stream<Path> s = Files.list(dir)) {
+            plans = s.map(d -> d.resolve("release.yaml")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("Cannot list examples in {}: {}", dir, e.getMessage());
+            return;
+        }
+        for (Path plan : plans) {
+            try {
+                String text = Files.readString(plan, StandardCharsets.UTF_8);
+                releases.push("system (examples)", plan.toString(), text);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Example {} not loaded: {}", plan, e.getMessage());
+            }
+        }
+    }
+
+    /** @return the port listened on */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return the base URI, for example {@code http://127.0.0.1:8080/} */
+    public URI uri() {
+        String h = host.equals("0.0.0.0") || host.isBlank() ? "127.0.0.1" : host;
+        if (h.contains(":")) {
+            h = "[" + h + "]";
+        }
+        return URI.create("http://" + h + ":" + port() + "/");
+    }
+
+    /** @return the admin token generated at this start (first start without GANTRY_ADMIN_TOKEN only) */
+    public Optional<String> bootstrapToken() {
+        return bootstrapToken;
+    }
+
+    /** @return the database, for operations tooling and tests */
+    public Database database() {
+        return db;
+    }
+
+    /** @return whether this replica is the leader (always on SQLite) */
+    public boolean leader() {
+        return replication.leader();
+    }
+
+    @Override
+    public void close() {
+        replication.close();
+        hub.close();
+        app.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Liveness, readiness and Prometheus metrics endpoints. */
+package dev.gantry.server.health;

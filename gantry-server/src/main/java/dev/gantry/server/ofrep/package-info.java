@@ -1,0 +1,2 @@
+/** The OpenFeature Remote Evaluation Protocol (OFREP) endpoints. */
+package dev.gantry.server.ofrep;

@@ -1,0 +1,103 @@
+package dev.gantry.server.release;
+
+import dev.gantry.server.auth.Authenticator;
+import dev.gantry.server.auth.Principal;
+import dev.gantry.server.auth.Scope;
+import dev.gantry.server.http.ApiException;
+import dev.gantry.server.http.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The release API under {@code /api/v1/releases}. */
+public final class ReleaseRoutes {
+    private final Authenticator auth;
+    private final ReleaseStore releases;
+
+    /** Body of a push. */
+    record Push(String source, String plan) {
+        Push {
+            if (plan == null || plan.isEmpty()) {
+                throw new IllegalArgumentException("'plan' is required: the text of the release plan.");
+            }
+            if (source == null || source.isBlank()) {
+                source = "release.yaml";
+            }
+        }
+    }
+
+    /**
+     * @param auth authenticator
+     * @param releases the store
+     */
+    public ReleaseRoutes(Authenticator auth, ReleaseStore releases) {
+        this.auth = auth;
+        this.releases = releases;
+    }
+
+    /** Registers the routes. */
+    public void register(RoutesConfig r) {
+        String one = "/api/v1/releases/{product}/{version}";
+        r.post("/api/v1/releases", ctx -> {
+            Principal p = auth.require(ctx, Scope.OPERATE);
+            Push push = JsonBody.read(ctx, Push.class);
+            ReleaseStore.Pushed pushed = releases.push(p.actor(), push.source(), push.plan());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("created", pushed.created());
+            body.put("revision", pushed.revision());
+            JsonBody.respond(ctx, pushed.created() ? 201 : 200, body);
+        });
+        r.get("/api/v1/releases", ctx -> {
+            auth.require(ctx, Scope.READ);
+            JsonBody.respond(ctx, 200, Map.of("releases", releases.list()));
+        });
+        r.get(one, ctx -> {
+            auth.require(ctx, Scope.READ);
+            String product = ctx.pathParam("product");
+            String version = ctx.pathParam("version");
+            Optional<Long> revision = revisionParam(ctx, "revision");
+            var revisions = releases.revisions(product, version);
+            var rev = revision.map(n -> revisions.stream().filter(x -> x.revision() == n).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("No revision " + n + " of release " + product + " " + version + ".")))
+                    .orElse(revisions.getLast());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("revision", rev);
+            body.put("revisions", revisions.size());
+            body.put("overview", releases.overview(product, version, Optional.of(rev.revision())));
+            JsonBody.respond(ctx, 200, body);
+        });
+        r.get(one + "/revisions", ctx -> {
+            auth.require(ctx, Scope.READ);
+            JsonBody.respond(ctx, 200, Map.of("revisions", releases.revisions(ctx.pathParam("product"), ctx.pathParam("version"))));
+        });
+        r.get(one + "/plan", ctx -> {
+            auth.require(ctx, Scope.READ);
+            String text = releases.planText(ctx.pathParam("product"), ctx.pathParam("version"), revisionParam(ctx, "revision"));
+            ctx.contentType("application/yaml; charset=utf-8").result(text);
+        });
+        r.get(one + "/diff", ctx -> {
+            auth.require(ctx, Scope.READ);
+            long from = revisionParam(ctx, "from").orElseThrow(() -> ApiException.badRequest("'from' is required."));
+            long to = revisionParam(ctx, "to").orElseThrow(() -> ApiException.badRequest("'to' is required."));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("from", from);
+            body.put("to", to);
+            body.put("lines", releases.diff(ctx.pathParam("product"), ctx.pathParam("version"), from, to));
+            JsonBody.respond(ctx, 200, body);
+        });
+    }
+
+    private static Optional<Long> revisionParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'" + name + "' must be a revision number.").with("field", name);
+        }
+    }
+}

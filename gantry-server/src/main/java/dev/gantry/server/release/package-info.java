@@ -1,0 +1,2 @@
+/** Release plans pushed to the server: revisions, overview, diff. */
+package dev.gantry.server.release;
