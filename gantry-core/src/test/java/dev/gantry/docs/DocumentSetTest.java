@@ -25,12 +25,7 @@ class DocumentSetTest {
     static final List<String> EXAMPLES = List.of("platform-v1.2", "gonthia-crm-1.0", "invoicing-launch");
 
     static Path examples() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples/ directory").isNotNull();
-        return dir.resolve("examples");
+        return dev.gantry.testing.TestPlans.examples();
     }
 
     static ReleasePlan plan(Path file) {

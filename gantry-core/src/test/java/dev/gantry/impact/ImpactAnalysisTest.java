@@ -16,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImpactAnalysisTest {
     static Path examples() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("examples");
+        return dev.gantry.testing.TestPlans.examples();
     }
 
     static ReleasePlan plan(Path file) {

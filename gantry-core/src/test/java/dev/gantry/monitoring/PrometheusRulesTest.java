@@ -26,14 +26,7 @@ class PrometheusRulesTest {
     static final List<String> EXAMPLES = List.of("platform-v1.2", "gonthia-crm-1.0", "invoicing-launch");
 
     static ReleasePlan example(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).isNotNull();
-        LoadResult result = PlanLoader.load(dir.resolve("examples").resolve(name).resolve("release.yaml"));
-        assertThat(result).isInstanceOf(LoadResult.Valid.class);
-        return ((LoadResult.Valid) result).plan();
+        return dev.gantry.testing.TestPlans.example(name);
     }
 
     @SuppressWarnings("unchecked")

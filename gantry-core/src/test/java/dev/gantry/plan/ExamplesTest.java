@@ -14,12 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Every shipped example is a valid plan, and each expresses what its seed document holds. */
 class ExamplesTest {
     static Path examples() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples/ directory").isNotNull();
-        return dir.resolve("examples");
+        return dev.gantry.testing.TestPlans.examples();
     }
 
     static ReleasePlan load(String example) {

@@ -343,11 +343,6 @@ class PlanSchemaTest {
 
     /** The directory holding examples/, found by walking up from the working directory. */
     private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("examples"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no examples/ directory above " + Path.of("").toAbsolutePath());
+        return dev.gantry.testing.TestPlans.examples().getParent();
     }
 }

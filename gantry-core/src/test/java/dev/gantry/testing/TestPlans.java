@@ -40,6 +40,21 @@ public final class TestPlans {
         return ((LoadResult.Valid) result).plan();
     }
 
+    /** The repository's examples/ directory, found by walking up from the working directory. */
+    public static Path examples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("examples"))) {
+                return dir.resolve("examples");
+            }
+        }
+        throw new AssertionError("no examples/ directory above " + Path.of("").toAbsolutePath());
+    }
+
+    /** The plan of the example {@code name}, e.g. {@code platform-v1.2}. */
+    public static ReleasePlan example(String name) {
+        return load(examples().resolve(name).resolve("release.yaml"));
+    }
+
     /** A test resource as a path. */
     public static Path resource(String name) {
         try {

@@ -16,12 +16,7 @@ final class UpgradeFixtures {
     private UpgradeFixtures() {}
 
     static Path platformPlan() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the repository's examples/ directory").isNotNull();
-        return dir.resolve("examples/platform-v1.2/release.yaml");
+        return dev.gantry.testing.TestPlans.examples().resolve("platform-v1.2/release.yaml");
     }
 
     static UpgradePath platformPath(String from, String to) {
