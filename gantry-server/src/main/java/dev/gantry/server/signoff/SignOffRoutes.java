@@ -68,7 +68,7 @@ public final class SignOffRoutes {
         for (String role : status.outstanding()) {
             roles.add(role(role, "outstanding", Optional.empty()));
         }
-        body.put("roles", roles);
+        body.put("roles", roles); // signed first, then outstanding, each in the plan's order
         body.put("outstanding", status.outstanding());
         body.put("void", status.voided().stream().map(s -> {
             Map<String, Object> m = entry(s);
