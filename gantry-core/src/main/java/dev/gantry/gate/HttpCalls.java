@@ -65,6 +65,8 @@ final class HttpCalls {
                     + "): the certificate or protocol is not accepted");
         } catch (ConnectException e) {
             return new Outcome.Failed("'" + shownUrl + "' is unreachable: the connection was refused");
+        } catch (RequestRefusedException e) {
+            return new Outcome.Failed("the request to '" + shownUrl + "' was not sent: " + e.getMessage());
         } catch (IOException e) {
             Throwable root = rootCause(e);
             if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {

@@ -95,6 +95,11 @@ public final class GantryServer implements AutoCloseable {
         flags.loadAll();
         SdkMetricsStore metrics = new SdkMetricsStore(db, clock);
         ReleaseStore releases = new ReleaseStore(db, audit, clock);
+        dev.gantry.server.signoff.SignOffStore signoffs = new dev.gantry.server.signoff.SignOffStore(db, audit, releases, clock);
+        dev.gantry.server.gate.WaiverStore waivers = new dev.gantry.server.gate.WaiverStore(db, audit, releases, clock);
+        dev.gantry.server.gate.GateRunStore gateRuns = new dev.gantry.server.gate.GateRunStore(db, audit, releases);
+        dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
+                config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
@@ -122,6 +127,9 @@ public final class GantryServer implements AutoCloseable {
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
             new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
+            new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
+            new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
+            new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.server.gate.OutboundHosts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,8 +14,9 @@ import java.util.Properties;
 /**
  * How a server runs. {@link #resolve} merges, by precedence, command-line values, environment
  * variables ({@code GANTRY_PORT}, {@code GANTRY_BIND}, {@code GANTRY_DATA_DIR},
- * {@code GANTRY_DATABASE_URL}, {@code GANTRY_ADMIN_TOKEN}) and an optional properties file
- * ({@code port}, {@code bind}, {@code data-dir}, {@code database-url}).
+ * {@code GANTRY_DATABASE_URL}, {@code GANTRY_ADMIN_TOKEN}, {@code GANTRY_ALLOWED_OUTBOUND_HOSTS}) and an
+ * optional properties file ({@code port}, {@code bind}, {@code data-dir}, {@code database-url},
+ * {@code allowed-outbound-hosts}).
  *
  * @param port TCP port, 0 for any free one
  * @param bind address to listen on
@@ -24,9 +26,11 @@ import java.util.Properties;
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param heartbeat how often an idle SDK stream gets a heartbeat
  * @param examplesDir a directory whose {@code * /release.yaml} plans are loaded on first start
+ * @param allowedOutboundHosts the hosts server-side gate checks may call; none by default
  */
 public record ServerConfig(int port, String bind, Path dataDir, Optional<String> databaseUrl, Optional<String> adminToken,
-        long maxRequestBytes, Duration heartbeat, Optional<Path> examplesDir) {
+        long maxRequestBytes, Duration heartbeat, Optional<Path> examplesDir,
+        OutboundHosts allowedOutboundHosts) {
 
     /** Validates ranges. */
     public ServerConfig {
@@ -44,12 +48,12 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
     /** @return port 8080 on 127.0.0.1, SQLite in ./.gantry, 1 MiB requests, 15 s heartbeats */
     public static ServerConfig defaults() {
         return new ServerConfig(8080, "127.0.0.1", Path.of(".gantry"), Optional.empty(), Optional.empty(),
-                1024 * 1024, Duration.ofSeconds(15), Optional.empty());
+                1024 * 1024, Duration.ofSeconds(15), Optional.empty(), OutboundHosts.none());
     }
 
     /**
      * @param flags values given on the command line, by long option name without dashes
-     *     ({@code port}, {@code bind}, {@code data-dir}, {@code database-url})
+     *     ({@code port}, {@code bind}, {@code data-dir}, {@code database-url}, {@code allowed-outbound-hosts})
      * @param env the process environment
      * @param file an optional properties file
      * @throws IllegalArgumentException for a value that does not parse, naming where it came from
@@ -76,7 +80,12 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
                 pick(flags, env, props, "data-dir", "GANTRY_DATA_DIR").map(Path::of).orElse(d.dataDir()),
                 pick(flags, env, props, "database-url", "GANTRY_DATABASE_URL"),
                 Optional.ofNullable(env.get("GANTRY_ADMIN_TOKEN")).filter(s -> !s.isBlank()),
-                d.maxRequestBytes(), d.heartbeat(), Optional.empty());
+                d.maxRequestBytes(), d.heartbeat(), Optional.empty(),
+                hosts(pick(flags, env, props, "allowed-outbound-hosts", "GANTRY_ALLOWED_OUTBOUND_HOSTS")));
+    }
+
+    private static OutboundHosts hosts(Optional<String> value) {
+        return value.map(OutboundHosts::parse).orElse(OutboundHosts.none());
     }
 
     private static Optional<String> pick(Map<String, String> flags, Map<String, String> env, Properties file,
@@ -93,43 +102,49 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
 
     /** @return a copy with another port */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir);
+        return new ServerConfig(newPort, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy with a database URL */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(port, bind, dataDir, Optional.of(url), adminToken, maxRequestBytes, heartbeat, examplesDir);
+        return new ServerConfig(port, bind, dataDir, Optional.of(url), adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy with a data directory */
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(port, bind, dir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir);
+        return new ServerConfig(port, bind, dir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy accepting {@code token} as an admin token */
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, Optional.of(token), maxRequestBytes, heartbeat, examplesDir);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, Optional.of(token), maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy with another heartbeat interval */
     public ServerConfig withHeartbeat(Duration interval) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, interval, examplesDir);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, interval, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy with another request size limit */
     public ServerConfig withMaxRequestBytes(long bytes) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, bytes, heartbeat, examplesDir);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, bytes, heartbeat, examplesDir, allowedOutboundHosts);
     }
 
     /** @return a copy that loads example plans from {@code dir} on first start */
     public ServerConfig withExamples(Path dir) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, Optional.of(dir));
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, Optional.of(dir), allowedOutboundHosts);
+    }
+
+    /** @return a copy whose server-side gate checks may call {@code hosts} */
+    public ServerConfig withAllowedOutboundHosts(OutboundHosts hosts) {
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, hosts);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", databaseUrl="
                 + databaseUrl.map(u -> u.replaceAll("\\?.*", "?***")) + ", adminToken=" + adminToken.map(t -> "***")
-                + ", maxRequestBytes=" + maxRequestBytes + ", heartbeat=" + heartbeat + ", examplesDir=" + examplesDir + "]";
+                + ", maxRequestBytes=" + maxRequestBytes + ", heartbeat=" + heartbeat + ", examplesDir=" + examplesDir
+                + ", allowedOutboundHosts=" + allowedOutboundHosts + "]";
     }
 }

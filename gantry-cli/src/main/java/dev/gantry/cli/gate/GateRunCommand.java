@@ -2,6 +2,7 @@ package dev.gantry.cli.gate;
 
 import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.PlanFile;
+import dev.gantry.cli.UserFacingException;
 import dev.gantry.cli.state.ReleaseState;
 import dev.gantry.cli.state.StateFile;
 import dev.gantry.gate.GateReport;
@@ -47,8 +48,18 @@ public final class GateRunCommand implements Callable<Integer> {
             description = "text, json, markdown or junit (default: ${DEFAULT-VALUE}). Live lines go to stderr unless text.")
     GateOutput output = GateOutput.TEXT;
 
+    @Option(names = "--report",
+            description = "Post the run to the control plane (gantry login or GANTRY_URL/GANTRY_TOKEN); push the same plan first.")
+    boolean report;
+
+    @Option(names = "--server", paramLabel = "URL", description = "The server for --report (default: GANTRY_URL or gantry login's).")
+    String server;
+
     @Override
     public Integer call() {
+        if (report && only != null) {
+            throw new UserFacingException(ExitCodes.USAGE, "--report needs the whole checklist; drop --only.");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReleasePlan plan = PlanFile.load(file, err);
@@ -71,6 +82,13 @@ public final class GateRunCommand implements Callable<Integer> {
             case MARKDOWN -> out.print(GateReportFormats.markdown(report,
                     plan.release().product() + " " + plan.release().version()));
             case JUNIT -> out.print(GateReportFormats.junit(report));
+        }
+        if (this.report) {
+            com.fasterxml.jackson.databind.JsonNode answer = GateReportUpload.post(file, plan, report,
+                    Optional.ofNullable(server));
+            (output == GateOutput.TEXT ? out : err).println("reported: run " + answer.path("run").asLong() + " of "
+                    + plan.release().product() + " " + plan.release().version() + " revision "
+                    + answer.path("revision").asLong() + " on the server, verdict there: " + answer.path("label").asText());
         }
         return report.verdict().go() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -45,7 +45,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "JDBC URL of the database, jdbc:postgresql://... or jdbc:sqlite:... (env GANTRY_DATABASE_URL).")
     String databaseUrl;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with port, bind, data-dir, database-url.")
+    @Option(names = "--allowed-outbound-hosts", paramLabel = "HOSTS",
+            description = "Hosts the server's own gate checks (http, http-headers, prometheus) may call, comma-separated;"
+                    + " *.example.com for subdomains (default: none; env GANTRY_ALLOWED_OUTBOUND_HOSTS).")
+    String allowedOutboundHosts;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file with port, bind, data-dir, database-url, allowed-outbound-hosts.")
     Path configFile;
 
     @Option(names = "--exit-after-start", hidden = true,
@@ -70,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (databaseUrl != null) {
             flags.put("database-url", databaseUrl);
+        }
+        if (allowedOutboundHosts != null) {
+            flags.put("allowed-outbound-hosts", allowedOutboundHosts);
         }
         if (configFile != null && !Files.isRegularFile(configFile)) {
             throw new UserFacingException(ExitCodes.USAGE, "The configuration file " + configFile + " does not exist.");

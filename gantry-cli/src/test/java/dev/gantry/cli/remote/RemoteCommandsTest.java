@@ -101,6 +101,54 @@ class RemoteCommandsTest {
     }
 
     @Nested
+    class GateReport {
+        Path plan() throws Exception {
+            Path plan = dir.resolve("shop/release.yaml");
+            Files.createDirectories(plan.getParent());
+            Files.writeString(plan, """
+                    apiVersion: gantry/v1
+                    release: { product: shop, version: 4.0.0, owner: dana, target: 2026-12-02 }
+                    gates:
+                      quality:
+                        - { id: smoke, title: Manual smoke testing completed, check: { type: manual } }
+                        - { id: demo, title: Demo, required: false, check: { type: manual } }
+                    """);
+            return plan;
+        }
+
+        @Test
+        void gateRunReport_pushedPlan_runStoredWithServerVerdict() throws Exception {
+            login();
+            Path plan = plan();
+            assertThat(CliRun.of("release", "push", plan.toString()).exitCode()).isZero();
+            CliRun run = CliRun.of("gate", "run", plan.toString(), "--report");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("reported: run 1 of shop 4.0.0 revision 1 on the server, verdict there: NO-GO");
+            var latest = ApiClient.connect(Optional.empty()).get("/api/v1/releases/shop/4.0.0/gate-runs/latest");
+            assertThat(latest.path("origin").asText()).isEqualTo("cli");
+            assertThat(latest.path("items").get(0).path("status").asText()).isEqualTo("PENDING");
+        }
+
+        @Test
+        void gateRunReport_planNotPushed_saysPushFirst() throws Exception {
+            login();
+            Path plan = plan();
+            assertThat(CliRun.of("release", "push", plan.toString()).exitCode()).isZero();
+            Files.writeString(plan, Files.readString(plan) + "# edited after the push\n");
+            CliRun run = CliRun.of("gate", "run", plan.toString(), "--report");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("push the plan the run used first");
+        }
+
+        @Test
+        void gateRunReportWithOnly_usageError() throws Exception {
+            CliRun run = CliRun.of("gate", "run", plan().toString(), "--report", "--only", "quality");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--report needs the whole checklist");
+        }
+    }
+
+    @Nested
     class Flags {
         @Test
         void setListRolloutKill_visibleInList() throws Exception {

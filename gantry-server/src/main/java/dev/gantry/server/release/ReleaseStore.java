@@ -144,6 +144,38 @@ public final class ReleaseStore {
                 .orElseThrow(() -> ApiException.notFound("No revision " + r + " of release " + product + " " + version + "."));
     }
 
+    /**
+     * A revision with its parsed plan.
+     *
+     * @param revision the revision
+     * @param plan its plan
+     * @param latest whether no newer revision exists
+     */
+    public record Loaded(Revision revision, ReleasePlan plan, boolean latest) {
+        /** @return the revision's {@link dev.gantry.signoff.PlanHash}: {@code sha256:} and the content hash */
+        public String planHash() {
+            return "sha256:" + revision.contentHash();
+        }
+    }
+
+    /** @return the latest revision with its plan (404 when the release does not exist) */
+    public Loaded latest(String product, String version) {
+        return load(product, version, Optional.empty());
+    }
+
+    /** @return a revision (latest when empty) with its plan; 404 when it does not exist */
+    public Loaded load(String product, String version, Optional<Long> revision) {
+        List<Revision> all = revisions(product, version);
+        Revision rev = revision.map(n -> all.stream().filter(x -> x.revision() == n).findFirst()
+                        .orElseThrow(() -> ApiException.notFound("No revision " + n + " of release " + product + " " + version + ".")))
+                .orElse(all.getLast());
+        LoadResult result = PlanLoader.loadWithoutFiles(rev.source(), planText(product, version, Optional.of(rev.revision())));
+        if (!(result instanceof LoadResult.Valid valid)) {
+            throw new IllegalStateException("A stored plan no longer loads; was the plan format changed incompatibly?");
+        }
+        return new Loaded(rev, valid.plan(), rev.revision() == all.getLast().revision());
+    }
+
     /** @return the overview of a revision's plan, as of today */
     public ReleaseOverview overview(String product, String version, Optional<Long> revision) {
         String text = planText(product, version, revision);
