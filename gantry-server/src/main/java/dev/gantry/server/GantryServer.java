@@ -98,6 +98,8 @@ public final class GantryServer implements AutoCloseable {
         dev.gantry.server.signoff.SignOffStore signoffs = new dev.gantry.server.signoff.SignOffStore(db, audit, releases, clock);
         dev.gantry.server.gate.WaiverStore waivers = new dev.gantry.server.gate.WaiverStore(db, audit, releases, clock);
         dev.gantry.server.gate.GateRunStore gateRuns = new dev.gantry.server.gate.GateRunStore(db, audit, releases);
+        dev.gantry.server.deploy.DeployRunStore deployRuns = new dev.gantry.server.deploy.DeployRunStore(db, audit, releases,
+                clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
@@ -130,6 +132,7 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
+            new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);

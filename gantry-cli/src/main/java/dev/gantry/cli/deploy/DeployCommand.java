@@ -66,6 +66,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "PATH", description = "The state file (default: .gantry/state.json beside the plan).")
     Path state;
 
+    @picocli.CommandLine.Mixin
+    ReportOptions reporting = new ReportOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -107,7 +110,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .listener(RunSupport.printer(out))
                 .build();
         RunLog log = runner.deploy(plan, Optional.ofNullable(stage), override);
-        return RunSupport.finish(log, file, out);
+        return RunSupport.finish(log, file, out, spec.commandLine().getErr(), reporting, plan);
     }
 
     private String hash() {

@@ -43,6 +43,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--env-file", paramLabel = "PATH", description = "Variables for $${VAR} in URLs.")
     Path envFile;
 
+    @picocli.CommandLine.Mixin
+    ReportOptions reporting = new ReportOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,6 +59,6 @@ public final class RollbackCommand implements Callable<Integer> {
                 .listener(RunSupport.printer(out))
                 .build();
         RunLog log = runner.rollback(plan, Optional.empty());
-        return RunSupport.finish(log, file, out);
+        return RunSupport.finish(log, file, out, spec.commandLine().getErr(), reporting, plan);
     }
 }

@@ -100,6 +100,49 @@ final class RunSupport {
         };
     }
 
+    /**
+     * Prints the outcome, writes the run log beside the state and, with {@code --report}, sends it
+     * to the control plane; returns the exit code. A report the server refuses is said in one
+     * sentence and exits 1, after the local log is written.
+     */
+    static int finish(RunLog log, Path plan, PrintWriter out, PrintWriter err, ReportOptions reporting,
+            dev.gantry.plan.ReleasePlan releasePlan) {
+        int code = finish(log, plan, out);
+        if (!reporting.report) {
+            return code;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode answer = report(log, plan, releasePlan, reporting.server());
+            out.println("reported: " + log.kind().name().toLowerCase(java.util.Locale.ROOT) + " run "
+                    + answer.path("run").asLong() + " of " + releasePlan.release().product() + " "
+                    + releasePlan.release().version() + " revision " + answer.path("revision").asLong() + " on the server");
+            return code;
+        } catch (dev.gantry.cli.UserFacingException e) {
+            err.println("gantry: the run log was not reported: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode report(RunLog log, Path plan,
+            dev.gantry.plan.ReleasePlan releasePlan, Optional<String> server) {
+        String hash;
+        try {
+            hash = dev.gantry.signoff.PlanHash.of(plan);
+        } catch (IOException e) {
+            throw new dev.gantry.cli.UserFacingException(ExitCodes.ERROR, "cannot read " + plan + " to hash it.");
+        }
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("planHash", hash);
+        body.put("log", GantryJson.mapper().valueToTree(log));
+        String path = "/api/v1/releases/" + segment(releasePlan.release().product()) + "/"
+                + segment(releasePlan.release().version()) + "/deploy-runs";
+        return dev.gantry.cli.remote.ApiClient.connect(server).post(path, Optional.of(body));
+    }
+
+    private static String segment(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Prints the outcome and writes the run log beside the state; returns the exit code. */
     static int finish(RunLog log, Path plan, PrintWriter out) {
         log.probe().ifPresent(probe -> out.println("zero-downtime probe: " + probe.describe()));

@@ -149,6 +149,62 @@ class RemoteCommandsTest {
     }
 
     @Nested
+    class DeployReport {
+        Path plan() throws Exception {
+            Path plan = dir.resolve("web/release.yaml");
+            Files.createDirectories(plan.getParent());
+            Files.writeString(plan, """
+                    apiVersion: gantry/v1
+                    release: { product: web, version: 2.1.0, previous: 2.0.0, owner: dana, target: 2026-12-02 }
+                    deploy:
+                      stages:
+                        - name: staging
+                          steps:
+                            - { name: Ship, run: "echo shipping ${release.version}" }
+                    rollback:
+                      steps:
+                        - { name: Revert, run: "echo reverting to ${release.previous} && exit 7" }
+                    """);
+            return plan;
+        }
+
+        @Test
+        void deployAndRollbackReport_runsStoredWithTheirLogs() throws Exception {
+            login();
+            Path plan = plan();
+            assertThat(CliRun.of("release", "push", plan.toString()).exitCode()).isZero();
+
+            CliRun deploy = CliRun.of("deploy", plan.toString(), "--stage", "staging", "--report");
+            CliRun rollback = CliRun.of("rollback", plan.toString(), "--yes", "--approver", "dana", "--report");
+
+            assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
+            assertThat(deploy.out()).contains("shipping 2.1.0").contains("reported: deploy run 1 of web 2.1.0 revision 1 on the server");
+            assertThat(rollback.exitCode()).as("the failed step decides the exit code").isEqualTo(1);
+            assertThat(rollback.out()).contains("reported: rollback run 2 of web 2.1.0 revision 1 on the server");
+            var runs = ApiClient.connect(Optional.empty()).get("/api/v1/releases/web/2.1.0/deploy-runs").path("runs");
+            assertThat(runs).hasSize(2);
+            assertThat(runs.get(0).path("kind").asText()).isEqualTo("deploy");
+            assertThat(runs.get(0).path("succeeded").asBoolean()).isTrue();
+            assertThat(runs.get(1).path("kind").asText()).isEqualTo("rollback");
+            assertThat(runs.get(1).path("succeeded").asBoolean()).isFalse();
+            var full = ApiClient.connect(Optional.empty()).get("/api/v1/releases/web/2.1.0/deploy-runs/1");
+            assertThat(full.path("log").path("steps").get(0).path("step").asText()).isEqualTo("Ship");
+        }
+
+        @Test
+        void deployReport_planNotPushed_runStaysLocalAndExitsOne() throws Exception {
+            login();
+            Path plan = plan();
+
+            CliRun deploy = CliRun.of("deploy", plan.toString(), "--stage", "staging", "--report");
+
+            assertThat(deploy.exitCode()).isEqualTo(1);
+            assertThat(deploy.out()).contains("run log: ");
+            assertThat(deploy.err()).contains("gantry: the run log was not reported:");
+        }
+    }
+
+    @Nested
     class Flags {
         @Test
         void setListRolloutKill_visibleInList() throws Exception {
