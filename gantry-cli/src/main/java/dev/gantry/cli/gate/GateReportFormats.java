@@ -57,32 +57,7 @@ final class GateReportFormats {
 
     /** The report as JSON: verdict, blocking and waived ids, and every item with its evidence. */
     static String json(GateReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("verdict", report.verdict().name());
-        root.put("label", report.verdict().label());
-        root.put("decidedAt", report.decidedAt().toString());
-        root.put("blocking", report.blocking().stream().map(r -> r.item().id()).toList());
-        root.put("waived", report.waived().stream().map(w -> Map.of("item", w.result().item().id(),
-                "reason", w.waiver().reason(), "grantedBy", w.waiver().grantedBy(),
-                "expires", w.waiver().expires().toString())).toList());
-        root.put("expiredWaivers", report.expiredWaivers().stream().map(w -> Map.of("item", w.item(),
-                "grantedBy", w.grantedBy(), "expired", w.expires().toString())).toList());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ItemResult result : report.results()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("category", result.category());
-            item.put("id", result.item().id());
-            item.put("title", result.item().title());
-            item.put("required", result.item().required());
-            item.put("type", result.item().check().type());
-            item.put("status", result.status().name());
-            item.put("reason", result.result().reason());
-            item.put("evidence", result.result().evidence());
-            item.put("durationMs", result.duration().toMillis());
-            items.add(item);
-        }
-        root.put("items", items);
-        return GantryJson.write(root);
+        return GantryJson.write(dev.gantry.gate.GateReportJson.fields(report));
     }
 
     static String markdown(GateReport report, String product) {

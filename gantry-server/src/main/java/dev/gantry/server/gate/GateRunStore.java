@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.gantry.gate.CheckStatus;
 import dev.gantry.gate.GateReport;
-import dev.gantry.gate.ItemResult;
 import dev.gantry.server.audit.AuditLog;
 import dev.gantry.server.db.Database;
 import dev.gantry.server.http.ApiException;
 import dev.gantry.server.http.JsonBody;
 import dev.gantry.server.release.ReleaseStore;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,40 +113,13 @@ public final class GateRunStore {
         root.put("planHash", "sha256:" + revision.contentHash());
         root.put("origin", origin.wire());
         root.put("ranBy", ranBy);
-        root.put("verdict", report.verdict().name());
-        root.put("label", report.verdict().label());
-        root.put("decidedAt", report.decidedAt().toString());
+        Map<String, Object> fields = dev.gantry.gate.GateReportJson.fields(report);
+        root.putAll(fields);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (CheckStatus status : CheckStatus.values()) {
             counts.put(status.name(), report.count(status));
         }
         root.put("counts", counts);
-        root.put("blocking", report.blocking().stream().map(r -> r.item().id()).toList());
-        root.put("waived", report.waived().stream().map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("item", w.result().item().id());
-            m.put("reason", w.waiver().reason());
-            m.put("grantedBy", w.waiver().grantedBy());
-            m.put("expires", w.waiver().expires().toString());
-            return m;
-        }).toList());
-        root.put("expiredWaivers", report.expiredWaivers().stream().map(w -> Map.of("item", w.item(),
-                "grantedBy", w.grantedBy(), "expired", w.expires().toString())).toList());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ItemResult result : report.results()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("category", result.category());
-            item.put("id", result.item().id());
-            item.put("title", result.item().title());
-            item.put("required", result.item().required());
-            item.put("type", result.item().check().type());
-            item.put("status", result.status().name());
-            item.put("reason", result.result().reason());
-            item.put("evidence", result.result().evidence());
-            item.put("durationMs", result.duration().toMillis());
-            items.add(item);
-        }
-        root.put("items", items);
         return root;
     }
 }
