@@ -1,0 +1,2 @@
+/** The rollout controller: guarded percentage phases, feature activation, automatic rollback. */
+package dev.gantry.server.rollout;
