@@ -88,7 +88,8 @@ public final class GantryServer implements AutoCloseable {
         AuditLog audit = new AuditLog(db, clock);
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
-        Authenticator auth = new Authenticator(tokens, sdkKeys, new FailedAuthLimiter(10, Duration.ofMinutes(1), clock));
+        FailedAuthLimiter limiter = new FailedAuthLimiter(10, Duration.ofMinutes(1), clock);
+        Authenticator auth = new Authenticator(tokens, sdkKeys, limiter);
         Environments environments = new Environments(db);
         SnapshotHub hub = new SnapshotHub();
         FlagService flags = new FlagService(db, audit, hub, environments, clock);
@@ -136,6 +137,9 @@ public final class GantryServer implements AutoCloseable {
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
+            new dev.gantry.server.web.DashboardRoutes(new dev.gantry.server.web.DashboardRoutes.Services(tokens, limiter,
+                    releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, clock,
+                    "true".equalsIgnoreCase(System.getenv("GANTRY_SECURE_COOKIES")))).register(cfg.routes);
         });
         try {
             app.start();

@@ -1,0 +1,201 @@
+package dev.gantry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard over HTTP as a browser without JavaScript sees it: sessions, CSRF, scopes, pages. */
+class DashboardTest {
+    @TempDir
+    Path dir;
+    TestServer server;
+    WebClient web;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(TestServer.config(TestDatabases.create(TestDatabases.Kind.SQLITE, dir).url(), dir).withExamples(Path.of("../examples").toAbsolutePath()));
+        web = new WebClient(server.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    String token(String name, String... scopes) {
+        String list = String.join("\",\"", scopes);
+        TestServer.Response r = server.post("/api/v1/tokens", TestServer.ADMIN,
+                "{\"name\":\"" + name + "\",\"scopes\":[\"" + list + "\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("token").asText();
+    }
+
+    @Nested
+    class SignIn {
+        @Test
+        void page_anonymous_redirectsToSignIn() {
+            HttpResponse<String> r = web.get("/releases/platform/1.2.0");
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).hasValue("/login?next=%2Freleases%2Fplatform%2F1.2.0");
+        }
+
+        @Test
+        void signIn_validToken_setsHttpOnlyStrictCookieAndShowsReleases() {
+            HttpResponse<String> r = web.signIn(TestServer.ADMIN);
+            assertThat(r.statusCode()).isEqualTo(303);
+            String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gantry_session="))
+                    .findFirst().orElseThrow();
+            assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+            String page = web.follow("/").body();
+            assertThat(page).contains("platform 1.2.0").contains("Invoicing").contains("href=\"/releases/Gonthia%20CRM/1.0.0\"");
+            assertThat(web.follow("/releases/Gonthia%20CRM/1.0.0").body()).contains("<h1>Gonthia CRM 1.0.0</h1>");
+        }
+
+        @Test
+        void signIn_unknownToken_refusedWithoutEchoingIt() {
+            String canary = "gat_canary-" + "x".repeat(40);
+            HttpResponse<String> r = web.signIn(canary);
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.body()).contains("unknown or revoked").doesNotContain(canary);
+            assertThat(web.get("/").statusCode()).isEqualTo(303);
+        }
+
+        @Test
+        void signIn_tooManyFailures_refusedWith429() {
+            for (int i = 0; i < 10; i++) {
+                web.signIn("gat_wrong" + i);
+            }
+            HttpResponse<String> r = web.signIn(TestServer.ADMIN);
+            assertThat(r.statusCode()).isEqualTo(429);
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat(r.body()).contains("Too many failed sign-ins");
+        }
+
+        @Test
+        void signIn_withoutFormNonce_refused() {
+            HttpResponse<String> r = web.post("/login", Map.of("token", TestServer.ADMIN));
+            assertThat(r.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void logout_endsTheSession() {
+            web.signIn(TestServer.ADMIN);
+            web.submit("/", "/logout", Map.of());
+            assertThat(web.get("/").statusCode()).isEqualTo(303);
+        }
+
+        @Test
+        void session_tokenRevoked_endsAtOnce() {
+            String token = token("temp", "read");
+            web.signIn(token);
+            assertThat(web.get("/").statusCode()).isEqualTo(200);
+            String id = server.get("/api/v1/tokens", TestServer.ADMIN).json().get("tokens").get(0).get("id").asText();
+            assertThat(server.call("DELETE", "/api/v1/tokens/" + id, TestServer.ADMIN, null).status()).isLessThan(300);
+            assertThat(web.get("/").statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Nested
+    class Security {
+        @Test
+        void page_hasCspAllowingOnlySelfAndNoInlineScript() {
+            web.signIn(TestServer.ADMIN);
+            HttpResponse<String> r = web.get("/releases/platform/1.2.0");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.body()).doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+        }
+
+        @Test
+        void action_withoutCsrfToken_refused() {
+            web.signIn(TestServer.ADMIN);
+            HttpResponse<String> r = web.post("/releases/platform/1.2.0/signoffs", Map.of("role", "engineering-lead"));
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("security token");
+        }
+
+        @Test
+        void action_lackingScope_refusedAndControlHidden() {
+            web.signIn(token("viewer", "read"));
+            String page = web.follow("/releases/platform/1.2.0").body();
+            assertThat(page).doesNotContain("Re-run the server").doesNotContain(">Sign off<");
+            HttpResponse<String> r = web.submit("/releases/platform/1.2.0", "/releases/platform/1.2.0/gate-runs", Map.of());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("lacks the 'operate' scope");
+        }
+
+        @Test
+        void assets_servedWithLongCacheAndOnlyKnownFiles() {
+            web.signIn(TestServer.ADMIN);
+            String page = web.follow("/").body();
+            String js = page.replaceAll("(?s).*<script src=\"(/assets/htmx\\.[0-9a-f]+\\.js)\".*", "$1");
+            HttpResponse<String> r = web.get(js);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000");
+            assertThat(r.body()).contains("htmx");
+            assertThat(web.get("/assets/..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class ReleasePage {
+        @Test
+        void release_showsTimelineChangesGatesSignOffsAndCommunications() {
+            web.signIn(TestServer.ADMIN);
+            String page = web.follow("/releases/platform/1.2.0").body();
+            assertThat(page).contains("id=\"today-marker\"").contains("Code freeze")
+                    .contains("Cloud Run services move to the 1.2 configuration").contains("badge breaking")
+                    .contains("Migration impact by audience").contains("engineering-lead")
+                    .contains("No gate run yet").contains("id=\"communications\"");
+        }
+
+        @Test
+        void rerun_operator_recordsServerRunAndShowsResults() {
+            web.signIn(TestServer.ADMIN);
+            HttpResponse<String> r = web.submit("/releases/platform/1.2.0", "/releases/platform/1.2.0/gate-runs", Map.of());
+            assertThat(r.statusCode()).isEqualTo(303);
+            String page = web.follow("/releases/platform/1.2.0").body();
+            assertThat(page).contains("Gate run 1:").contains("Run 1 (server").doesNotContain("Not run yet.");
+        }
+
+        @Test
+        void signOff_roleMember_signsAndShowsIt() {
+            web.signIn(token("omar.haddad", "read", "approve"));
+            String before = web.follow("/releases/platform/1.2.0").body();
+            assertThat(before).contains("aria-label=\"Sign off as engineering-lead\"")
+                    .doesNotContain("aria-label=\"Sign off as billing-lead\"");
+            HttpResponse<String> r = web.submit("/releases/platform/1.2.0", "/releases/platform/1.2.0/signoffs",
+                    Map.of("role", "engineering-lead"));
+            assertThat(r.statusCode()).isEqualTo(303);
+            String after = web.follow("/releases/platform/1.2.0").body();
+            assertThat(after).contains("Signed off as engineering-lead.")
+                    .containsPattern("(?s)data-role=\"engineering-lead\">.*?signed</span>.*?omar.haddad");
+        }
+
+        @Test
+        void signOff_notAMember_refusedWithTheRule() {
+            web.signIn(token("mallory", "read", "approve"));
+            web.submit("/releases/platform/1.2.0", "/releases/platform/1.2.0/signoffs", Map.of("role", "billing-lead"));
+            String page = web.follow("/releases/platform/1.2.0").body();
+            assertThat(page).contains("mallory does not hold role 'billing-lead'");
+        }
+
+        @Test
+        void release_unknown_answers404Page() {
+            web.signIn(TestServer.ADMIN);
+            HttpResponse<String> r = web.get("/releases/nope/9.9.9");
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(r.body()).contains("No release nope 9.9.9");
+        }
+    }
+
+}
