@@ -1,0 +1,90 @@
+package dev.gantry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real browser (Debian's headless chromium): a release owner's session from
+ * sign-in to killing a flag, each step saving a screenshot under target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    @TempDir
+    static Path dir;
+    TestServer server;
+    Browser browser;
+    String signer;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start();
+        server = TestServer.start(TestServer.config(TestDatabases.create(TestDatabases.Kind.SQLITE, dir).url(), dir)
+                .withExamples(Path.of("../examples").toAbsolutePath()));
+        TestServer.Response r = server.post("/api/v1/tokens", TestServer.ADMIN,
+                "{\"name\":\"omar.haddad\",\"scopes\":[\"read\",\"approve\",\"operate\",\"flags\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        signer = r.json().get("token").asText();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    String url(String path) {
+        return server.uri().resolve(path).toString();
+    }
+
+    @Test
+    @Order(1)
+    void signIn_withToken_showsTheReleases() {
+        browser.open(url("/releases/platform/1.2.0"));
+        browser.find(By.id("token")).sendKeys(signer);
+        Path before = browser.screenshot("01-sign-in");
+        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.waitForText("Signed in as omar.haddad");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/releases/platform/1.2.0");
+        assertThat(Files.exists(before)).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void release_example_showsTimelineGatesAndSignOffs() {
+        browser.open(url("/"));
+        browser.find(By.linkText("platform 1.2.0")).click();
+        browser.waitForText("Migration impact by audience");
+        assertThat(browser.find(By.id("today-marker")).getText()).contains("Today");
+        assertThat(browser.driver.findElements(By.cssSelector(".badge.breaking"))).isNotEmpty();
+        browser.screenshot("02-release");
+    }
+
+    @Test
+    @Order(3)
+    void signOff_asRoleMember_showsSigned() {
+        browser.open(url("/releases/platform/1.2.0"));
+        WebElement button = browser.find(By.cssSelector("button[aria-label='Sign off as engineering-lead']"));
+        button.click();
+        browser.waitForText("Signed off as engineering-lead.");
+        WebElement row = browser.find(By.cssSelector("tr[data-role='engineering-lead']"));
+        assertThat(row.getText()).contains("signed").contains("omar.haddad");
+        browser.screenshot("03-signed-off");
+    }
+}
