@@ -87,4 +87,19 @@ class DashboardBrowserTest {
         assertThat(row.getText()).contains("signed").contains("omar.haddad");
         browser.screenshot("03-signed-off");
     }
+
+    @Test
+    @Order(10)
+    void killFlag_confirmed_showsOff() {
+        assertThat(server.put("/api/v1/environments/production/flags/new-checkout", TestServer.ADMIN,
+                TestServer.booleanFlag("new-checkout", true)).status()).isLessThan(300);
+        browser.open(url("/flags/production"));
+        browser.find(By.cssSelector("tr[data-flag='new-checkout'] a.danger")).click();
+        browser.waitForText("Kill new-checkout in production?");
+        browser.screenshot("10-kill-confirm");
+        browser.find(By.id("confirm-kill")).click();
+        browser.waitForText("Killed new-checkout in production");
+        assertThat(browser.find(By.cssSelector("tr[data-flag='new-checkout']")).getText()).contains("off");
+        browser.screenshot("11-flag-killed");
+    }
 }

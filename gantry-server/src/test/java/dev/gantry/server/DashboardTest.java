@@ -198,4 +198,52 @@ class DashboardTest {
         }
     }
 
+
+    @Nested
+    class Flags {
+        void flag(String env, String key) {
+            assertThat(server.put("/api/v1/environments/" + env + "/flags/" + key, TestServer.ADMIN,
+                    TestServer.booleanFlag(key, true)).status()).isLessThan(300);
+            assertThat(server.post("/api/v1/environments/" + env + "/flags/" + key + "/rollout", TestServer.ADMIN,
+                    "{\"percent\":25}").status()).isEqualTo(200);
+        }
+
+        @Test
+        void flags_showStateAndRolloutPercentage() {
+            flag("production", "new-checkout");
+            web.signIn(TestServer.ADMIN);
+            String page = web.follow("/flags").body();
+            assertThat(page).contains("Flags in production").contains("href=\"/flags/staging\"");
+            page = web.follow("/flags/production").body();
+            assertThat(page).containsPattern("(?s)data-flag=\"new-checkout\".*?badge on.*?25%.*?25% on, 75% off");
+        }
+
+        @Test
+        void kill_confirmed_turnsTheFlagOffForSdks() {
+            flag("production", "new-checkout");
+            web.signIn(TestServer.ADMIN);
+            String confirm = web.follow("/flags/production/new-checkout/kill").body();
+            assertThat(confirm).contains("Kill new-checkout in production?");
+            HttpResponse<String> r = web.submit("/flags/production/new-checkout/kill", "/flags/production/new-checkout/kill",
+                    Map.of());
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(web.follow("/flags/production").body()).contains("Killed new-checkout in production")
+                    .containsPattern("(?s)data-flag=\"new-checkout\".*?badge off");
+            assertThat(server.get("/api/v1/environments/production/flags/new-checkout", TestServer.ADMIN).json()
+                    .path("definition").path("on").asBoolean(true)).isFalse();
+            assertThat(server.get("/api/v1/audit?target=flag:production/new-checkout", TestServer.ADMIN).body())
+                    .contains("flag.kill");
+        }
+
+        @Test
+        void kill_withoutFlagsScope_notOfferedAndRefused() {
+            flag("production", "new-checkout");
+            web.signIn(token("viewer", "read"));
+            assertThat(web.follow("/flags/production").body()).doesNotContain("/kill");
+            HttpResponse<String> r = web.submit("/flags/production", "/flags/production/new-checkout/kill", Map.of());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(server.get("/api/v1/environments/production/flags/new-checkout", TestServer.ADMIN).json()
+                    .path("definition").path("on").asBoolean()).isTrue();
+        }
+    }
 }

@@ -72,5 +72,6 @@ public final class DashboardRoutes {
         new SignInPages(web, s.tokens(), s.limiter()).register(r);
         new ReleasePages(web, s.releases(), s.signoffs(), s.waivers(), s.gateRuns(), s.gateRunner(), s.clock())
                 .register(r);
+        new FlagPages(web, s.flags(), s.environments()).register(r);
     }
 }
