@@ -246,4 +246,59 @@ class DashboardTest {
                     .path("definition").path("on").asBoolean()).isTrue();
         }
     }
+
+    @Nested
+    class Admin {
+        @Test
+        void audit_showsEntriesNewestFirstFilteredWithVerifiedChain() {
+            token("alpha", "read");
+            token("beta", "read");
+            web.signIn(TestServer.ADMIN);
+            String page = web.follow("/audit?action=token.create").body();
+            assertThat(page).contains("The chain of").contains("entries verifies").contains("token.create")
+                    .doesNotContain("release.push");
+            assertThat(page.indexOf("token:")).isPositive();
+            String all = web.follow("/audit").body();
+            assertThat(all).contains("release.push");
+        }
+
+        @Test
+        void audit_tamperedEntry_showsBrokenChain() {
+            token("alpha", "read");
+            TestDatabases.exec(server.config.databaseUrl().orElseThrow(),
+                    "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+            web.signIn(TestServer.ADMIN);
+            assertThat(web.follow("/audit").body()).contains("The chain is broken at entry 2");
+        }
+
+        @Test
+        void tokens_adminCreates_tokenShownOnceAndWorks() {
+            web.signIn(TestServer.ADMIN);
+            HttpResponse<String> r = web.post("/tokens", Map.of("_csrf", WebClient.csrf(web.follow("/tokens").body()),
+                    "name", "ci-bot", "scope", "read"));
+            assertThat(r.statusCode()).isEqualTo(201);
+            String token = r.body().replaceAll("(?s).*id=\"new-token\">(gat_[^<]+)<.*", "$1");
+            assertThat(token).startsWith("gat_");
+            assertThat(server.get("/api/v1/whoami", token).status()).isEqualTo(200);
+            assertThat(web.follow("/tokens").body()).contains("ci-bot").doesNotContain(token);
+        }
+
+        @Test
+        void tokens_nonAdmin_refused() {
+            web.signIn(token("viewer", "read", "flags"));
+            assertThat(web.follow("/").body()).doesNotContain("href=\"/tokens\"");
+            assertThat(web.get("/tokens").statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void tokens_revoke_endsThatTokensAccess() {
+            String victim = token("victim", "read");
+            web.signIn(TestServer.ADMIN);
+            String page = web.follow("/tokens").body();
+            String id = page.replaceAll("(?s).*<tr data-token=\"([^\"]+)\"><th scope=\"row\">victim<.*", "$1");
+            HttpResponse<String> r = web.submit("/tokens", "/tokens/" + id + "/revoke", Map.of());
+            assertThat(r.statusCode()).isEqualTo(303);
+            assertThat(server.get("/api/v1/whoami", victim).status()).isEqualTo(401);
+        }
+    }
 }

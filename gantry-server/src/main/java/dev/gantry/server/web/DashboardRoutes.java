@@ -73,5 +73,6 @@ public final class DashboardRoutes {
         new ReleasePages(web, s.releases(), s.signoffs(), s.waivers(), s.gateRuns(), s.gateRunner(), s.clock())
                 .register(r);
         new FlagPages(web, s.flags(), s.environments()).register(r);
+        new AdminPages(web, s.audit(), s.tokens()).register(r);
     }
 }
