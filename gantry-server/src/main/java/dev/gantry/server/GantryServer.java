@@ -102,6 +102,8 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.migrate.AppliedMigrationStore appliedMigrations =
+                new dev.gantry.server.migrate.AppliedMigrationStore(db, audit, releases, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
@@ -133,6 +135,7 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
             new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
+            new dev.gantry.server.migrate.AppliedMigrationRoutes(auth, appliedMigrations).register(cfg.routes);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
