@@ -1,4 +1,4 @@
-package dev.gantry.server.rollout;
+package dev.gantry.server;
 
 import dev.gantry.testing.TestHttpServer;
 import java.util.concurrent.Executors;

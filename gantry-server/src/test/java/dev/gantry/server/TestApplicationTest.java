@@ -1,4 +1,4 @@
-package dev.gantry.server.rollout;
+package dev.gantry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
