@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public final class GuardTracker {
     /**
-     * The hysteresis margin as a share of the threshold's magnitude: a guard on {@code > 0.05}
-     * clears only at or below 0.045. Thresholds of 0, and {@code ==} and {@code !=}, have no margin.
+     * The hysteresis margin, as a share of the threshold's scale: its distance to the nearer of 0
+     * and 1 when it lies between them (a ratio), else its magnitude. A guard on {@code > 5%}
+     * clears only at or below 4.5%, one on {@code < 90%} only at or above 91%, one on
+     * {@code > 2s} only at or below 1.8s. Thresholds of 0, and {@code ==} and {@code !=}, have no
+     * margin.
      */
     public static final double HYSTERESIS = 0.10;
 
@@ -151,14 +154,21 @@ public final class GuardTracker {
         }
         Threshold threshold = guard.when().orElseThrow();
         boolean condition = threshold.test(value);
-        double margin = switch (threshold.operator()) {
-            case EQUAL, NOT_EQUAL -> 0;
-            default -> Math.abs(threshold.value()) * HYSTERESIS;
-        };
-        boolean cleared = !condition && Math.abs(value - threshold.value()) >= margin;
+        double margin = margin(threshold);
+        // the tolerance keeps 0.91 - 0.9 from falling short of a 0.01 margin in binary floating point
+        boolean cleared = !condition && Math.abs(value - threshold.value()) >= margin * (1 - 1e-9);
         String detail = number(value) + " " + (condition ? threshold.operator().symbol() + " " + number(threshold.value())
                 : "(threshold " + threshold.text() + ")");
         return new Reading.Known(condition, cleared, detail);
+    }
+
+    /** How far past the threshold a value must come back before the guard clears. */
+    public static double margin(Threshold threshold) {
+        double value = threshold.value();
+        return switch (threshold.operator()) {
+            case EQUAL, NOT_EQUAL -> 0;
+            default -> HYSTERESIS * (value >= 0 && value <= 1 ? Math.min(value, 1 - value) : Math.abs(value));
+        };
     }
 
     private Reading readCounts(GuardSample.ErrorCounts counts) {

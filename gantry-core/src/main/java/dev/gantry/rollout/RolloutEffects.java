@@ -52,7 +52,7 @@ final class RolloutEffects {
                     identity.release() + ": rolled back past the point of no return; roll forward",
                     "The rollout was rolled back (" + e.cause() + "). The flags are off, so no user gets the new code"
                             + " paths, but the release had passed its point of no return, so the deployment was NOT rolled"
-                            + " back and no rollback webhook was called. Keep the deployment, fix forward: ship a fix as a"
+                            + " back and no rollback webhook was called. Keep the deployment and roll forward: ship a fix as a"
                             + " new version, and do not run the down migrations or restore the backup."));
         }
     }
