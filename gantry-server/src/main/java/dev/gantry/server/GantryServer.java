@@ -54,9 +54,11 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final dev.gantry.server.rollout.Rollouts rollouts;
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host) {
+            Optional<String> bootstrapToken, String host, dev.gantry.server.rollout.Rollouts rollouts) {
+        this.rollouts = rollouts;
         this.replication = replication;
         this.app = app;
         this.db = db;
@@ -75,16 +77,25 @@ public final class GantryServer implements AutoCloseable {
      * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
      */
     public static GantryServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, ServerWiring.defaults());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock)}, with the environment and notifier of {@code wiring}.
+     *
+     * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
+     */
+    public static GantryServer start(ServerConfig config, Clock clock, ServerWiring wiring) {
         Database db = config.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(config.dataDir()));
         try {
-            return start(config, clock, db);
+            return start(config, clock, db, wiring);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static GantryServer start(ServerConfig config, Clock clock, Database db) {
+    private static GantryServer start(ServerConfig config, Clock clock, Database db, ServerWiring wiring) {
         AuditLog audit = new AuditLog(db, clock);
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
@@ -103,9 +114,18 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.migrate.AppliedMigrationStore appliedMigrations =
+                new dev.gantry.server.migrate.AppliedMigrationStore(db, audit, releases, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(n -> {
+            LOG.warn("Notification for channel {} not sent: this server has no notification outbox", n.channel().id());
+            return false;
+        });
+        dev.gantry.server.rollout.Rollouts rollouts = dev.gantry.server.rollout.Rollouts.start(db, audit, releases, flags,
+                metrics, appliedMigrations, notifier, wiring.environment(), config.allowedOutboundHosts(),
+                replication::leader, clock);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -134,6 +154,8 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
             new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
+            new dev.gantry.server.migrate.AppliedMigrationRoutes(auth, appliedMigrations).register(cfg.routes);
+            rollouts.register(cfg.routes, auth);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
@@ -144,11 +166,12 @@ public final class GantryServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            rollouts.close();
             replication.close();
             throw e;
         }
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind());
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), rollouts);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -201,8 +224,14 @@ public final class GantryServer implements AutoCloseable {
         return replication.leader();
     }
 
+    /** @return where parts register to be told when a release is rolled back */
+    public dev.gantry.server.rollout.RollbackListeners rollbackListeners() {
+        return rollouts.listeners();
+    }
+
     @Override
     public void close() {
+        rollouts.close();
         replication.close();
         hub.close();
         app.stop();

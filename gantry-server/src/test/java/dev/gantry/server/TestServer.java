@@ -20,6 +20,7 @@ final class TestServer implements AutoCloseable {
 
     final GantryServer server;
     final ServerConfig config;
+    final ServerWiring wiring;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, HttpHeaders headers, String body) {
@@ -36,9 +37,10 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    private TestServer(ServerConfig config) {
+    private TestServer(ServerConfig config, ServerWiring wiring) {
         this.config = config;
-        this.server = GantryServer.start(config, Clock.systemUTC());
+        this.wiring = wiring;
+        this.server = GantryServer.start(config, Clock.systemUTC(), wiring);
     }
 
     static ServerConfig config(String databaseUrl, Path dataDir) {
@@ -47,12 +49,17 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServerConfig config) {
-        return new TestServer(config);
+        return new TestServer(config, ServerWiring.defaults());
+    }
+
+    /** A server with an environment and notifier of the test's own. */
+    static TestServer start(ServerConfig config, ServerWiring wiring) {
+        return new TestServer(config, wiring);
     }
 
     TestServer restart() {
         server.close();
-        return new TestServer(config);
+        return new TestServer(config, wiring);
     }
 
     URI uri() {

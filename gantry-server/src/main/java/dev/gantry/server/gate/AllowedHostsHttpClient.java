@@ -22,12 +22,13 @@ import javax.net.ssl.SSLParameters;
  * redirects itself. Only {@link #send} is supported, which is all the gate engine uses.
  * Thread-safe.
  */
-final class AllowedHostsHttpClient extends HttpClient {
+public final class AllowedHostsHttpClient extends HttpClient {
     private static final int MAX_REDIRECTS = 5;
     private final HttpClient delegate;
     private final OutboundHosts allowed;
 
-    AllowedHostsHttpClient(OutboundHosts allowed) {
+    /** @param allowed the hosts requests and redirects may go to */
+    public AllowedHostsHttpClient(OutboundHosts allowed) {
         this.allowed = allowed;
         this.delegate = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
