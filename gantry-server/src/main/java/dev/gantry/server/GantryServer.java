@@ -160,7 +160,7 @@ public final class GantryServer implements AutoCloseable {
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
             new dev.gantry.server.web.DashboardRoutes(new dev.gantry.server.web.DashboardRoutes.Services(tokens, limiter,
-                    releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, clock,
+                    releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, rollouts.desk(), clock,
                     "true".equalsIgnoreCase(System.getenv("GANTRY_SECURE_COOKIES")))).register(cfg.routes);
         });
         try {

@@ -70,8 +70,14 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code text} is on the page (htmx swaps and redirects settle). */
     void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + text.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("'" + text + "' did not appear on " + driver.getCurrentUrl() + "; the page says:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** Saves a PNG screenshot as {@code target/screenshots/name.png} and returns its path. */

@@ -102,4 +102,76 @@ class DashboardBrowserTest {
         assertThat(browser.find(By.cssSelector("tr[data-flag='new-checkout']")).getText()).contains("off");
         browser.screenshot("11-flag-killed");
     }
+
+    static final String ROLLOUT_PLAN = """
+            apiVersion: gantry/v1
+            release: { product: shop, version: 3.0.0, owner: dana, target: 2026-12-20 }
+            flags: [{ key: checkout-v2 }]
+            rollout:
+              flag: checkout-v2
+              phases:
+                - { name: canary, percent: 10, hold: 1h }
+                - { name: everyone, percent: 100 }
+              guards:
+                - { id: error-rate, source: sdk, query: error-rate, when: "> 5%", for: 1h, action: rollback }
+              evaluationInterval: 1s
+            """;
+
+    void postErrors(String sdkKey, int evaluations, int errors) {
+        String now = java.time.Instant.now().toString();
+        String batch = """
+                {"sdk":"gantry-java/0.1.0","snapshotVersion":"1","from":"%s","to":"%s",
+                 "variants":[{"flag":"checkout-v2","variant":"on","evaluations":%d,"events":{"error":%d}}],"errors":[]}"""
+                .formatted(now, now, evaluations, errors);
+        assertThat(server.post("/sdk/v1/metrics", sdkKey, batch).status()).isEqualTo(202);
+    }
+
+    Object points() {
+        return browser.driver.executeScript(
+                "var c = document.querySelector(\"canvas[data-guard='error-rate']\");"
+                        + " var ch = window.Chart && Chart.getChart(c); return ch ? ch.data.datasets[0].data.slice() : null;");
+    }
+
+    @Test
+    @Order(20)
+    void rollout_startAndWatchGuardChartUpdateLive() {
+        assertThat(server.post("/api/v1/releases", TestServer.ADMIN, TestServer.JSON.createObjectNode()
+                .put("source", "shop/release.yaml").put("plan", ROLLOUT_PLAN).toString()).status()).isLessThan(300);
+        assertThat(server.put("/api/v1/environments/production/flags/checkout-v2", TestServer.ADMIN,
+                TestServer.booleanFlag("checkout-v2", true)).status()).isLessThan(300);
+        String sdkKey = server.sdkKey("production");
+        browser.open(url("/releases/shop/3.0.0"));
+        browser.find(By.id("rerun-gates")).click();
+        browser.waitForText("Gate run 1: GO");
+        browser.find(By.id("start-rollout")).click();
+        browser.waitForText("Rollout started in production.");
+        assertThat(browser.find(By.id("rollout-percent")).getText()).isEqualTo("10%");
+
+        postErrors(sdkKey, 1000, 10);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                .until(d -> String.valueOf(points()).contains("0.01"));
+        assertThat(browser.find(By.cssSelector("tr[data-guard='error-rate'] .guard-value")).getText()).isEqualTo("0.01");
+        assertThat(browser.find(By.id("rollout-state")).getText()).as("resumed once the guard has data").isEqualTo("running");
+        postErrors(sdkKey, 1000, 30);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                .until(d -> String.valueOf(points()).contains("0.02"));
+        assertThat(browser.find(By.cssSelector("tr[data-guard='error-rate'] .guard-value")).getText()).isEqualTo("0.02");
+        assertThat(browser.driver.getCurrentUrl()).as("updated without reloading").endsWith("#rollout");
+        browser.screenshot("20-rollout-live-chart");
+    }
+
+    @Test
+    @Order(21)
+    void rollback_confirmed_setsTheFlagToZero() {
+        browser.open(url("/releases/shop/3.0.0"));
+        browser.find(By.id("abort-rollout")).click();
+        browser.waitForText("Roll back shop 3.0.0?");
+        browser.find(By.id("reason")).sendKeys("checkout errors");
+        browser.screenshot("21-rollback-confirm");
+        browser.find(By.id("confirm-rollback")).click();
+        browser.waitForText("Rollout aborted");
+        assertThat(browser.find(By.id("rollout-state")).getText()).isEqualTo("rolled-back");
+        assertThat(browser.find(By.id("rollout-percent")).getText()).isEqualTo("0%");
+        browser.screenshot("22-rolled-back");
+    }
 }

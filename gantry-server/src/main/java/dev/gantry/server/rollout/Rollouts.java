@@ -60,6 +60,11 @@ public final class Rollouts implements AutoCloseable {
         return listeners;
     }
 
+    /** @return the controller for in-process callers (the web dashboard) */
+    public RolloutDesk desk() {
+        return new RolloutDesk(controller, clock);
+    }
+
     /** Registers the rollout routes. */
     public void register(RoutesConfig routes, Authenticator auth) {
         new RolloutRoutes(auth, controller, clock).register(routes);

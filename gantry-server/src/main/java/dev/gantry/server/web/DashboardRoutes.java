@@ -9,6 +9,7 @@ import dev.gantry.server.gate.GateRunStore;
 import dev.gantry.server.gate.ServerGateRunner;
 import dev.gantry.server.gate.WaiverStore;
 import dev.gantry.server.release.ReleaseStore;
+import dev.gantry.server.rollout.RolloutDesk;
 import dev.gantry.server.signoff.SignOffStore;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -37,12 +38,13 @@ public final class DashboardRoutes {
      * @param flags flags
      * @param environments flag environments
      * @param audit the audit log
+     * @param rollouts the rollout controller
      * @param clock the time source
      * @param secureCookies mark the session cookie Secure even on plain HTTP (behind a TLS proxy)
      */
     public record Services(TokenStore tokens, FailedAuthLimiter limiter, ReleaseStore releases, SignOffStore signoffs,
             WaiverStore waivers, GateRunStore gateRuns, ServerGateRunner gateRunner, FlagService flags,
-            Environments environments, AuditLog audit, Clock clock, boolean secureCookies) {
+            Environments environments, AuditLog audit, RolloutDesk rollouts, Clock clock, boolean secureCookies) {
         public Services {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(limiter, "limiter");
@@ -54,6 +56,7 @@ public final class DashboardRoutes {
             Objects.requireNonNull(flags, "flags");
             Objects.requireNonNull(environments, "environments");
             Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(rollouts, "rollouts");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -70,8 +73,10 @@ public final class DashboardRoutes {
         Web web = new Web(new WebSessions(s.clock(), Duration.ofHours(8)), s.tokens(), assets, s.secureCookies());
         r.get("/assets/{file}", assets::serve);
         new SignInPages(web, s.tokens(), s.limiter()).register(r);
-        new ReleasePages(web, s.releases(), s.signoffs(), s.waivers(), s.gateRuns(), s.gateRunner(), s.clock())
-                .register(r);
+        RolloutPages rollouts = new RolloutPages(web, s.rollouts(), s.releases(), s.environments());
+        rollouts.register(r);
+        new ReleasePages(web, s.releases(), s.signoffs(), s.waivers(), s.gateRuns(), s.gateRunner(), rollouts,
+                s.clock()).register(r);
         new FlagPages(web, s.flags(), s.environments()).register(r);
         new AdminPages(web, s.audit(), s.tokens()).register(r);
     }

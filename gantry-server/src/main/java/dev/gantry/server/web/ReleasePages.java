@@ -8,7 +8,6 @@ import dev.gantry.plan.Communication;
 import dev.gantry.plan.GateCategory;
 import dev.gantry.plan.ReleasePlan;
 import dev.gantry.plan.Role;
-import dev.gantry.plan.Rollout;
 import dev.gantry.server.auth.Scope;
 import dev.gantry.server.gate.GateRunStore;
 import dev.gantry.server.gate.ServerGateRunner;
@@ -44,10 +43,12 @@ final class ReleasePages {
     private final WaiverStore waivers;
     private final GateRunStore gateRuns;
     private final ServerGateRunner gateRunner;
+    private final RolloutPages rollouts;
     private final Clock clock;
 
     ReleasePages(Web web, ReleaseStore releases, SignOffStore signoffs, WaiverStore waivers, GateRunStore gateRuns,
-            ServerGateRunner gateRunner, Clock clock) {
+            ServerGateRunner gateRunner, RolloutPages rollouts, Clock clock) {
+        this.rollouts = rollouts;
         this.web = web;
         this.releases = releases;
         this.signoffs = signoffs;
@@ -115,8 +116,8 @@ final class ReleasePages {
             String verdict = runs.isEmpty() ? "NONE" : String.valueOf(runs.getLast().get("verdict"));
             String label = runs.isEmpty() ? "No gate run yet" : String.valueOf(runs.getLast().get("label"));
             String rollout = o.rolloutPhases().isEmpty() ? "No rollout planned"
-                    : "Not started (" + o.rolloutPhases().stream().map(ReleasePages::percent)
-                            .collect(Collectors.joining(" → ")) + ")";
+                    : rollouts.summary(rev.product(), rev.version()).orElse("Not started (" + o.rolloutPhases().stream()
+                            .map(ReleasePages::percent).collect(Collectors.joining(" → ")) + ")");
             rows.add(new ReleaseList.Row(o.product(), o.version(), o.owner(), o.launch().toString(), o.releaseDay(),
                     words(o.stage().name()), verdict, label, rollout));
         }
@@ -143,7 +144,8 @@ final class ReleasePages {
                 words(ReleaseOverview.of(plan, today).stage().name()), verdict, label, gateRun, before, after,
                 today.toString(), plan.shippedChanges(), plan.changes().size() - plan.shippedChanges().size(),
                 impact.audiences(), gates(plan, latest), signRows(plan, signoffs.status(product, version), v),
-                voided(signoffs.status(product, version)), rollout(plan), communications(plan, today));
+                voided(signoffs.status(product, version)), rollouts.panel(product, version, plan, v, chrome.csrf()),
+                RolloutPages.charts(plan), communications(plan, today));
     }
 
     @SuppressWarnings("unchecked")
@@ -194,15 +196,6 @@ final class ReleasePages {
     private static List<ReleaseView.SignRow> voided(SignOffStatus status) {
         return status.voided().stream()
                 .map(s -> new ReleaseView.SignRow(s.role(), "voided", s.by(), s.at().toString(), false)).toList();
-    }
-
-    private static ReleaseView.RolloutPanel rollout(ReleasePlan plan) {
-        if (plan.rollout().isEmpty()) {
-            return new ReleaseView.RolloutPanel(false, "", List.of(), "No rollout planned");
-        }
-        Rollout rollout = plan.rollout().get();
-        return new ReleaseView.RolloutPanel(true, rollout.flag(),
-                rollout.phases().stream().map(p -> percent(p.percent())).toList(), "Not started");
     }
 
     private static List<ReleaseView.CommRow> communications(ReleasePlan plan, LocalDate today) {

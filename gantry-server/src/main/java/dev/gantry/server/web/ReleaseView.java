@@ -30,13 +30,14 @@ import java.util.List;
  * @param signoffs the sign-off matrix
  * @param voided sign-offs of earlier revisions, which no longer count
  * @param rollout the rollout panel
+ * @param charts one live chart per rollout guard
  * @param communications the communication schedule
  */
 public record ReleaseView(Chrome chrome, String product, String version, long revision, String owner, String launch,
         String releaseDay, String stage, String verdict, String verdictLabel, String gateRun,
         List<Timeline.Entry> before, List<Timeline.Entry> after, String today, List<Change> changes, int deferred,
         List<ImpactReport.AudienceImpact> impact, List<GateGroup> gates, List<SignRow> signoffs, List<SignRow> voided,
-        RolloutPanel rollout, List<CommRow> communications) {
+        RolloutPanel rollout, List<RolloutPanel.Chart> charts, List<CommRow> communications) {
     public ReleaseView {
         before = List.copyOf(before);
         after = List.copyOf(after);
@@ -45,6 +46,7 @@ public record ReleaseView(Chrome chrome, String product, String version, long re
         gates = List.copyOf(gates);
         signoffs = List.copyOf(signoffs);
         voided = List.copyOf(voided);
+        charts = List.copyOf(charts);
         communications = List.copyOf(communications);
     }
 
@@ -102,20 +104,6 @@ public record ReleaseView(Chrome chrome, String product, String version, long re
      * @param canSign whether the signed-in person may sign it now
      */
     public record SignRow(String role, String status, String by, String at, boolean canSign) {}
-
-    /**
-     * The rollout as the plan declares it (live state arrives with the rollout controller).
-     *
-     * @param declared whether the plan has a rollout
-     * @param flag the flag it moves
-     * @param phases the phases' percentages in words
-     * @param state where it stands, in words
-     */
-    public record RolloutPanel(boolean declared, String flag, List<String> phases, String state) {
-        public RolloutPanel {
-            phases = List.copyOf(phases);
-        }
-    }
 
     /**
      * A scheduled or triggered message.
