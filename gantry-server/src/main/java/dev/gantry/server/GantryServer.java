@@ -54,9 +54,11 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final List<dev.gantry.server.rollout.RolledBack.Listener> onRollback;
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host) {
+            Optional<String> bootstrapToken, String host, List<dev.gantry.server.rollout.RolledBack.Listener> onRollback) {
+        this.onRollback = onRollback;
         this.replication = replication;
         this.app = app;
         this.db = db;
@@ -102,6 +104,9 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.status.StatusService statusPage = new dev.gantry.server.status.StatusService(db, audit, releases,
+                clock, "Status");
+        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
@@ -136,6 +141,7 @@ public final class GantryServer implements AutoCloseable {
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
+            new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
         });
         try {
             app.start();
@@ -144,7 +150,7 @@ public final class GantryServer implements AutoCloseable {
             throw e;
         }
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind());
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), onRollback);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -195,6 +201,14 @@ public final class GantryServer implements AutoCloseable {
     /** @return whether this replica is the leader (always on SQLite) */
     public boolean leader() {
         return replication.leader();
+    }
+
+    /**
+     * @return the listener the rollout controller calls on every rollback: it tells the status page
+     *     (an incident) and communications (trigger: rollback), each of which never throws
+     */
+    public dev.gantry.server.rollout.RolledBack.Listener rollbackListener() {
+        return event -> onRollback.forEach(listener -> listener.rolledBack(event));
     }
 
     @Override
