@@ -49,3 +49,43 @@ CREATE TABLE status_maintenances (
     created_at   TEXT NOT NULL,
     created_by   TEXT NOT NULL
 );
+
+-- Files a push attached to a revision: the communication templates the plan references.
+CREATE TABLE release_files (
+    product    TEXT NOT NULL,
+    version    TEXT NOT NULL,
+    revision   BIGINT NOT NULL,
+    path       TEXT NOT NULL,
+    content    TEXT NOT NULL,
+    PRIMARY KEY (product, version, revision, path)
+);
+
+-- Approvals of communication drafts, bound to the draft's content hash.
+CREATE TABLE comm_approvals (
+    id            TEXT PRIMARY KEY,
+    product       TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    comm_id       TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    approved_by   TEXT NOT NULL,
+    approved_at   TEXT NOT NULL
+);
+CREATE INDEX comm_approvals_release ON comm_approvals (product, version);
+
+-- The sent log: one row per intended delivery, whatever the revision; the key makes it once-only.
+CREATE TABLE comm_sent (
+    send_key         TEXT PRIMARY KEY,
+    product          TEXT NOT NULL,
+    version          TEXT NOT NULL,
+    comm_id          TEXT NOT NULL,
+    trigger_kind     TEXT NOT NULL,
+    revision         BIGINT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    delivery         TEXT NOT NULL,
+    state            TEXT NOT NULL,
+    detail           TEXT NOT NULL,
+    attempted_at     TEXT NOT NULL,
+    attempted_by     TEXT NOT NULL
+);
+CREATE INDEX comm_sent_release ON comm_sent (product, version);

@@ -55,10 +55,13 @@ public final class GantryServer implements AutoCloseable {
     private final Optional<String> bootstrapToken;
     private final String host;
     private final List<dev.gantry.server.rollout.RolledBack.Listener> onRollback;
+    private final dev.gantry.server.cluster.LeaderTicker ticker;
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host, List<dev.gantry.server.rollout.RolledBack.Listener> onRollback) {
+            Optional<String> bootstrapToken, String host, List<dev.gantry.server.rollout.RolledBack.Listener> onRollback,
+            dev.gantry.server.cluster.LeaderTicker ticker) {
         this.onRollback = onRollback;
+        this.ticker = ticker;
         this.replication = replication;
         this.app = app;
         this.db = db;
@@ -77,16 +80,28 @@ public final class GantryServer implements AutoCloseable {
      * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
      */
     public static GantryServer start(ServerConfig config, Clock clock) {
+        // until the notification outbox is built in, a communication that is due fails with this reason
+        return start(config, clock, notification -> {
+            throw new IllegalStateException("this server has no notification outbox yet");
+        });
+    }
+
+    /**
+     * Like {@link #start(ServerConfig, Clock)}, with notifications (communications) handed to
+     * {@code notifier}: for tests and for embedding.
+     */
+    public static GantryServer start(ServerConfig config, Clock clock, dev.gantry.server.notify.Notifier notifier) {
         Database db = config.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(config.dataDir()));
         try {
-            return start(config, clock, db);
+            return start(config, clock, db, notifier);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static GantryServer start(ServerConfig config, Clock clock, Database db) {
+    private static GantryServer start(ServerConfig config, Clock clock, Database db,
+            dev.gantry.server.notify.Notifier notifier) {
         AuditLog audit = new AuditLog(db, clock);
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
@@ -104,12 +119,18 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.release.ReleaseFiles releaseFiles = new dev.gantry.server.release.ReleaseFiles(db, audit);
         dev.gantry.server.status.StatusService statusPage = new dev.gantry.server.status.StatusService(db, audit, releases,
                 clock, "Status");
-        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage);
+        dev.gantry.server.comms.CommsService comms = new dev.gantry.server.comms.CommsService(db, audit, releases,
+                releaseFiles, notifier, statusPage, clock);
+        statusPage.launchWindowText(comms::windowText);
+        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        dev.gantry.server.cluster.LeaderTicker ticker = new dev.gantry.server.cluster.LeaderTicker(
+                List.of(statusPage::syncFromPlans, comms::tick), replication::leader, Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -133,7 +154,7 @@ public final class GantryServer implements AutoCloseable {
             new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
-            new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
+            new dev.gantry.server.release.ReleaseRoutes(auth, releases, releaseFiles).register(cfg.routes);
             new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
@@ -142,15 +163,17 @@ public final class GantryServer implements AutoCloseable {
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
             new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
+            new dev.gantry.server.comms.CommsRoutes(auth, comms).register(cfg.routes);
         });
         try {
             app.start();
         } catch (RuntimeException e) {
+            ticker.close();
             replication.close();
             throw e;
         }
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), onRollback);
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), onRollback, ticker);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -203,6 +226,11 @@ public final class GantryServer implements AutoCloseable {
         return replication.leader();
     }
 
+    /** Runs the leader's periodic work once now (it also runs every second): due communications, snapshots. */
+    public void runLeaderTasks() {
+        ticker.runNow();
+    }
+
     /**
      * @return the listener the rollout controller calls on every rollback: it tells the status page
      *     (an incident) and communications (trigger: rollback), each of which never throws
@@ -213,6 +241,7 @@ public final class GantryServer implements AutoCloseable {
 
     @Override
     public void close() {
+        ticker.close();
         replication.close();
         hub.close();
         app.stop();

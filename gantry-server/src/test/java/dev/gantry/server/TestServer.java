@@ -41,6 +41,22 @@ final class TestServer implements AutoCloseable {
         this.server = GantryServer.start(config, Clock.systemUTC());
     }
 
+    private TestServer(ServerConfig config, Clock clock, dev.gantry.server.notify.Notifier notifier) {
+        this.config = config;
+        this.server = GantryServer.start(config, clock, notifier);
+    }
+
+    /** A server with a test clock and notifier (communications, post-launch). */
+    static TestServer start(ServerConfig config, Clock clock, dev.gantry.server.notify.Notifier notifier) {
+        return new TestServer(config, clock, notifier);
+    }
+
+    /** Closes this server and starts one on the same database with {@code clock} and {@code notifier}. */
+    TestServer restart(Clock clock, dev.gantry.server.notify.Notifier notifier) {
+        server.close();
+        return new TestServer(config, clock, notifier);
+    }
+
     static ServerConfig config(String databaseUrl, Path dataDir) {
         return ServerConfig.defaults().withPort(0).withDataDir(dataDir).withDatabaseUrl(databaseUrl)
                 .withAdminToken(ADMIN).withHeartbeat(Duration.ofMillis(300)).withMaxRequestBytes(64 * 1024);

@@ -110,6 +110,11 @@ public final class StatusService implements RolledBack.Listener {
         return store.incident(id);
     }
 
+    /** @return the newest incident a rollback of the release opened, if any */
+    public Optional<StatusPage.Incident> rollbackIncident(String product, String version) {
+        return store.latestRollbackIncident(product, version);
+    }
+
     /** Sets a component's status, audited. */
     public StatusPage.Component setComponent(String actor, String id, ComponentStatus status) {
         syncFromPlans();

@@ -168,6 +168,12 @@ final class StatusStore {
         return list;
     }
 
+    /** @return the newest incident a rollback of the release opened */
+    Optional<StatusPage.Incident> latestRollbackIncident(String product, String version) {
+        return db.read(h -> incidents(h, "WHERE product = :p AND version = :v AND source_key LIKE 'rollback:%'",
+                Map.of("p", product, "v", version)).stream().findFirst());
+    }
+
     Optional<StatusPage.Incident> incident(String id) {
         return db.read(h -> incident(h, id));
     }
