@@ -130,7 +130,7 @@ public final class GantryServer implements AutoCloseable {
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
         dev.gantry.server.cluster.LeaderTicker ticker = new dev.gantry.server.cluster.LeaderTicker(
-                List.of(statusPage::syncFromPlans, comms::tick), replication::leader, Duration.ofSeconds(1));
+                List.of(comms::tick), replication::leader, Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
