@@ -54,9 +54,14 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final NotifyParts notify;
+
+    /** The outbox and its worker, in one field so the constructor stays small. */
+    private record NotifyParts(dev.gantry.server.notify.JdbcOutbox outbox, dev.gantry.server.notify.DeliveryWorker worker) {}
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host) {
+            Optional<String> bootstrapToken, String host, NotifyParts notify) {
+        this.notify = notify;
         this.replication = replication;
         this.app = app;
         this.db = db;
@@ -102,6 +107,7 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
@@ -136,6 +142,7 @@ public final class GantryServer implements AutoCloseable {
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
+            new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
         });
         try {
             app.start();
@@ -143,8 +150,10 @@ public final class GantryServer implements AutoCloseable {
             replication.close();
             throw e;
         }
+        dev.gantry.server.notify.DeliveryWorker notifications = dev.gantry.server.notify.DeliveryWorker.start(outbox,
+                config.notifications(), config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind());
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), new NotifyParts(outbox, notifications));
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -197,9 +206,18 @@ public final class GantryServer implements AutoCloseable {
         return replication.leader();
     }
 
+    /**
+     * @return the durable notifier (thread-safe); its {@code enqueue(Handle, Notification)} also
+     *     enqueues inside a caller's write transaction
+     */
+    public dev.gantry.server.notify.JdbcOutbox notifier() {
+        return notify.outbox();
+    }
+
     @Override
     public void close() {
         replication.close();
+        notify.worker().close();
         hub.close();
         app.stop();
         db.close();
