@@ -1,5 +1,5 @@
 -- The notification outbox: one row per notification, delivered (and retried) by the delivery
--- worker. The channel is stored as the plan wrote it (${VAR} references unresolved), never with a
+-- worker. The channel is stored as the plan wrote it (variable references unresolved), never with a
 -- resolved secret; last_error is written redacted.
 CREATE TABLE notification_outbox (
     id               BIGINT PRIMARY KEY,

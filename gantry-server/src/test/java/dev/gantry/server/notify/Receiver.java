@@ -33,6 +33,7 @@ public final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ArrayDeque<>();
     private final int okStatus;
+    private volatile boolean echo;
     private HttpServer server;
     private int port;
 
@@ -55,7 +56,8 @@ public final class Receiver implements AutoCloseable {
             Map<String, String> headers = new java.util.TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
             requests.add(new Request(exchange.getRequestURI().getPath(), headers, new String(body, StandardCharsets.UTF_8), status));
-            byte[] answer = (status < 300 ? "ok" : "{\"error\":\"receiver said no\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer = status < 300 ? "ok".getBytes(StandardCharsets.UTF_8)
+                    : echo ? body : "{\"error\":\"receiver said no\"}".getBytes(StandardCharsets.UTF_8);
             if (status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "0");
             }
@@ -80,6 +82,12 @@ public final class Receiver implements AutoCloseable {
 
     private synchronized int next() {
         return script.isEmpty() ? okStatus : script.poll();
+    }
+
+    /** Error answers repeat the request body (as some receivers do, secrets and all). */
+    public Receiver echoOnError() {
+        echo = true;
+        return this;
     }
 
     public String url(String path) {
