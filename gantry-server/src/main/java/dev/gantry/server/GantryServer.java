@@ -54,12 +54,17 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final NotifyParts notify;
     private final List<dev.gantry.server.rollout.RolledBack.Listener> onRollback;
     private final dev.gantry.server.cluster.LeaderTicker ticker;
 
+    /** The outbox and its worker, in one field so the constructor stays small. */
+    private record NotifyParts(dev.gantry.server.notify.JdbcOutbox outbox, dev.gantry.server.notify.DeliveryWorker worker) {}
+
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host, List<dev.gantry.server.rollout.RolledBack.Listener> onRollback,
-            dev.gantry.server.cluster.LeaderTicker ticker) {
+            Optional<String> bootstrapToken, String host, NotifyParts notify,
+            List<dev.gantry.server.rollout.RolledBack.Listener> onRollback, dev.gantry.server.cluster.LeaderTicker ticker) {
+        this.notify = notify;
         this.onRollback = onRollback;
         this.ticker = ticker;
         this.replication = replication;
@@ -80,17 +85,19 @@ public final class GantryServer implements AutoCloseable {
      * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
      */
     public static GantryServer start(ServerConfig config, Clock clock) {
-        // until the notification outbox is built in, a communication that is due fails with this reason
-        return start(config, clock, notification -> {
-            throw new IllegalStateException("this server has no notification outbox yet");
-        });
+        return start(config, clock, Optional.empty());
     }
 
     /**
-     * Like {@link #start(ServerConfig, Clock)}, with notifications (communications) handed to
-     * {@code notifier}: for tests and for embedding.
+     * Like {@link #start(ServerConfig, Clock)}, with communications handed to {@code notifier}
+     * instead of the server's outbox: for tests and for embedding.
      */
     public static GantryServer start(ServerConfig config, Clock clock, dev.gantry.server.notify.Notifier notifier) {
+        return start(config, clock, Optional.of(notifier));
+    }
+
+    private static GantryServer start(ServerConfig config, Clock clock,
+            Optional<dev.gantry.server.notify.Notifier> notifier) {
         Database db = config.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(config.dataDir()));
         try {
             return start(config, clock, db, notifier);
@@ -101,7 +108,7 @@ public final class GantryServer implements AutoCloseable {
     }
 
     private static GantryServer start(ServerConfig config, Clock clock, Database db,
-            dev.gantry.server.notify.Notifier notifier) {
+            Optional<dev.gantry.server.notify.Notifier> notifier) {
         AuditLog audit = new AuditLog(db, clock);
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
@@ -119,11 +126,12 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
         dev.gantry.server.release.ReleaseFiles releaseFiles = new dev.gantry.server.release.ReleaseFiles(db, audit);
         dev.gantry.server.status.StatusService statusPage = new dev.gantry.server.status.StatusService(db, audit, releases,
                 clock, "Status");
         dev.gantry.server.comms.CommsService comms = new dev.gantry.server.comms.CommsService(db, audit, releases,
-                releaseFiles, notifier, statusPage, clock);
+                releaseFiles, notifier.orElse(outbox), statusPage, clock);
         statusPage.launchWindowText(comms::windowText);
         List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
@@ -164,6 +172,7 @@ public final class GantryServer implements AutoCloseable {
             new OfrepRoutes(auth, hub).register(cfg.routes);
             new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
             new dev.gantry.server.comms.CommsRoutes(auth, comms).register(cfg.routes);
+            new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
         });
         try {
             app.start();
@@ -172,8 +181,11 @@ public final class GantryServer implements AutoCloseable {
             replication.close();
             throw e;
         }
+        dev.gantry.server.notify.DeliveryWorker notifications = dev.gantry.server.notify.DeliveryWorker.start(outbox,
+                config.notifications(), config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), onRollback, ticker);
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), new NotifyParts(outbox, notifications),
+                onRollback, ticker);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -226,7 +238,7 @@ public final class GantryServer implements AutoCloseable {
         return replication.leader();
     }
 
-    /** Runs the leader's periodic work once now (it also runs every second): due communications, snapshots. */
+    /** Runs the leader's periodic work once now (it also runs every second): due communications. */
     public void runLeaderTasks() {
         ticker.runNow();
     }
@@ -239,10 +251,19 @@ public final class GantryServer implements AutoCloseable {
         return event -> onRollback.forEach(listener -> listener.rolledBack(event));
     }
 
+    /**
+     * @return the durable notifier (thread-safe); its {@code enqueue(Handle, Notification)} also
+     *     enqueues inside a caller's write transaction
+     */
+    public dev.gantry.server.notify.JdbcOutbox notifier() {
+        return notify.outbox();
+    }
+
     @Override
     public void close() {
         ticker.close();
         replication.close();
+        notify.worker().close();
         hub.close();
         app.stop();
         db.close();

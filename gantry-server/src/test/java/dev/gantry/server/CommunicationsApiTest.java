@@ -1,9 +1,14 @@
 package dev.gantry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.server.gate.OutboundHosts;
+import dev.gantry.server.notify.Backoff;
 import dev.gantry.server.notify.Notification;
+import dev.gantry.server.notify.NotificationSettings;
+import dev.gantry.server.notify.Receiver;
 import dev.gantry.server.rollout.RolledBack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,15 +227,32 @@ class CommunicationsApiTest {
     }
 
     @Test
-    void due_withoutOutbox_failedWithReason() {
+    void due_throughRealOutbox_deliveredOnceToReceiver() {
         db = TestDatabases.create(TestDatabases.Kind.SQLITE, dir);
-        server = TestServer.start(TestServer.config(db.url(), dir));
-        String plan = PLAN.replace("target: 2027-03-10", "target: " + LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        assertThat(server.post("/api/v1/releases", TestServer.ADMIN, pushBody(plan, FILES)).status()).isEqualTo(201);
-        assertThat(server.post(COMMS + "/late/approve", TestServer.ADMIN, null).status()).isEqualTo(201);
-        server.server.runLeaderTasks();
-        JsonNode late = comm("late");
-        assertThat(late.get("state").asText()).isEqualTo("failed");
-        assertThat(late.get("detail").asText()).isEqualTo("not sent: this server has no notification outbox yet");
+        try (Receiver receiver = new Receiver(200)) {
+            server = TestServer.start(TestServer.config(db.url(), dir)
+                    .withAllowedOutboundHosts(OutboundHosts.parse("127.0.0.1"))
+                    .withNotifications(NotificationSettings.defaults()
+                            .withBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofHours(1)))));
+            String plan = PLAN.replace("target: 2027-03-10", "target: " + LocalDate.now(ZoneOffset.UTC).plusDays(1))
+                    .replace("medium: slack, when: D-5", "medium: webhook, when: D-5")
+                    + "  hook: { type: webhook, url: \"" + receiver.url("/hook") + "\" }\n";
+            TestServer.Response pushed = server.post("/api/v1/releases", TestServer.ADMIN, pushBody(plan, FILES));
+            assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
+            assertThat(comm("late").get("delivery").asText()).isEqualTo("channel:hook");
+            assertThat(server.post(COMMS + "/late/approve", TestServer.ADMIN, null).status()).isEqualTo(201);
+
+            server.server.runLeaderTasks();
+            server.server.runLeaderTasks();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() == 1);
+            assertThat(receiver.accepted().getFirst().header("Idempotency-Key")).isEqualTo("comm:shop/2.0.0/late");
+            assertThat(receiver.accepted().getFirst().body()).contains("Support brief");
+            assertThat(comm("late").get("state").asText()).isEqualTo("sent");
+            server = server.restart();
+            server.server.runLeaderTasks();
+            assertThat(server.get("/api/v1/notifications", TestServer.ADMIN).json().get("notifications")).hasSize(1);
+            assertThat(receiver.requests()).hasSize(1);
+        }
     }
 }
