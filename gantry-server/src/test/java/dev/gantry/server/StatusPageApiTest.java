@@ -34,7 +34,7 @@ class StatusPageApiTest {
                   - { component: Database, service: PostgreSQL, configuration: Managed }
                   - { component: File storage, service: S3, configuration: Bucket }
                 communications:
-                  - { id: launch-window, audience: public, medium: status-page, when: D0, at: "14:00", subject: Scheduled maintenance for 2.0 }
+                  - { id: launch-window, audience: public, medium: status-page, when: D0, at: "14:00", subject: Scheduled maintenance for 2.0, template: templates/maintenance.md }
                   - { id: rollback-note, audience: public, medium: status-page, trigger: rollback, subject: We rolled back }
                 """.formatted(launch);
     }
@@ -42,7 +42,8 @@ class StatusPageApiTest {
     void start(TestDatabases.Kind kind) {
         db = TestDatabases.create(kind, dir);
         server = TestServer.start(TestServer.config(db.url(), dir));
-        TestServer.Response r = server.post("/api/v1/releases", TestServer.ADMIN, PersistenceTest.pushBody("release.yaml", plan()));
+        TestServer.Response r = server.post("/api/v1/releases", TestServer.ADMIN, CommunicationsApiTest.pushBody(plan(),
+                java.util.Map.of("templates/maintenance.md", "On {{release.target}} we upgrade {{release.product}}.\n")));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
@@ -96,6 +97,7 @@ class StatusPageApiTest {
         assertThat(window.get("scheduled_for").asText()).isEqualTo(launch + "T14:00:00Z");
         assertThat(window.get("scheduled_until").asText()).isEqualTo(launch + "T15:00:00Z");
         assertThat(window.get("components").get(0).asText()).isEqualTo("shop-web");
+        assertThat(window.get("body").asText()).isEqualTo("On " + launch + " we upgrade Shop Web.");
         assertThat(page.get("scheduled_maintenances")).hasSize(1);
         assertThat(server.get("/api/v1/status", null).json().get("components")).hasSize(3);
 
