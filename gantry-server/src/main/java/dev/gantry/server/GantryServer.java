@@ -54,10 +54,15 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final NotifyParts notify;
     private final dev.gantry.server.rollout.Rollouts rollouts;
 
+    /** The outbox and its worker, in one field so the constructor stays small. */
+    private record NotifyParts(dev.gantry.server.notify.JdbcOutbox outbox, dev.gantry.server.notify.DeliveryWorker worker) {}
+
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host, dev.gantry.server.rollout.Rollouts rollouts) {
+            Optional<String> bootstrapToken, String host, NotifyParts notify, dev.gantry.server.rollout.Rollouts rollouts) {
+        this.notify = notify;
         this.rollouts = rollouts;
         this.replication = replication;
         this.app = app;
@@ -115,13 +120,11 @@ public final class GantryServer implements AutoCloseable {
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         dev.gantry.server.migrate.AppliedMigrationStore appliedMigrations =
                 new dev.gantry.server.migrate.AppliedMigrationStore(db, audit, releases, clock);
+        dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
-        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(n -> {
-            LOG.warn("Notification for channel {} not sent: this server has no notification outbox", n.channel().id());
-            return false;
-        });
+        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(outbox);
         dev.gantry.server.rollout.Rollouts rollouts = dev.gantry.server.rollout.Rollouts.start(db, audit, releases, flags,
                 metrics, appliedMigrations, notifier, wiring.environment(), config.allowedOutboundHosts(),
                 replication::leader, clock);
@@ -158,6 +161,7 @@ public final class GantryServer implements AutoCloseable {
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
+            new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
         });
         try {
             app.start();
@@ -166,8 +170,11 @@ public final class GantryServer implements AutoCloseable {
             replication.close();
             throw e;
         }
+        dev.gantry.server.notify.DeliveryWorker notifications = dev.gantry.server.notify.DeliveryWorker.start(outbox,
+                config.notifications(), config.allowedOutboundHosts(), wiring.environment(), clock);
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), rollouts);
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), new NotifyParts(outbox, notifications),
+                rollouts);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -225,10 +232,19 @@ public final class GantryServer implements AutoCloseable {
         return rollouts.listeners();
     }
 
+    /**
+     * @return the durable notifier (thread-safe); its {@code enqueue(Handle, Notification)} also
+     *     enqueues inside a caller's write transaction
+     */
+    public dev.gantry.server.notify.JdbcOutbox notifier() {
+        return notify.outbox();
+    }
+
     @Override
     public void close() {
         rollouts.close();
         replication.close();
+        notify.worker().close();
         hub.close();
         app.stop();
         db.close();
