@@ -55,6 +55,7 @@ public final class GantryServer implements AutoCloseable {
     private final Optional<String> bootstrapToken;
     private final String host;
     private final NotifyParts notify;
+    private final dev.gantry.server.rollout.Rollouts rollouts;
     private final List<dev.gantry.server.rollout.RolledBack.Listener> onRollback;
     private final dev.gantry.server.cluster.LeaderTicker ticker;
 
@@ -62,9 +63,10 @@ public final class GantryServer implements AutoCloseable {
     private record NotifyParts(dev.gantry.server.notify.JdbcOutbox outbox, dev.gantry.server.notify.DeliveryWorker worker) {}
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host, NotifyParts notify,
+            Optional<String> bootstrapToken, String host, NotifyParts notify, dev.gantry.server.rollout.Rollouts rollouts,
             List<dev.gantry.server.rollout.RolledBack.Listener> onRollback, dev.gantry.server.cluster.LeaderTicker ticker) {
         this.notify = notify;
+        this.rollouts = rollouts;
         this.onRollback = onRollback;
         this.ticker = ticker;
         this.replication = replication;
@@ -85,30 +87,25 @@ public final class GantryServer implements AutoCloseable {
      * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
      */
     public static GantryServer start(ServerConfig config, Clock clock) {
-        return start(config, clock, Optional.empty());
+        return start(config, clock, ServerWiring.defaults());
     }
 
     /**
-     * Like {@link #start(ServerConfig, Clock)}, with communications handed to {@code notifier}
-     * instead of the server's outbox: for tests and for embedding.
+     * As {@link #start(ServerConfig, Clock)}, with the environment and notifier of {@code wiring}.
+     *
+     * @throws dev.gantry.server.db.DatabaseUnavailableException when the database cannot be opened
      */
-    public static GantryServer start(ServerConfig config, Clock clock, dev.gantry.server.notify.Notifier notifier) {
-        return start(config, clock, Optional.of(notifier));
-    }
-
-    private static GantryServer start(ServerConfig config, Clock clock,
-            Optional<dev.gantry.server.notify.Notifier> notifier) {
+    public static GantryServer start(ServerConfig config, Clock clock, ServerWiring wiring) {
         Database db = config.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(config.dataDir()));
         try {
-            return start(config, clock, db, notifier);
+            return start(config, clock, db, wiring);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    private static GantryServer start(ServerConfig config, Clock clock, Database db,
-            Optional<dev.gantry.server.notify.Notifier> notifier) {
+    private static GantryServer start(ServerConfig config, Clock clock, Database db, ServerWiring wiring) {
         AuditLog audit = new AuditLog(db, clock);
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
@@ -126,17 +123,24 @@ public final class GantryServer implements AutoCloseable {
                 clock);
         dev.gantry.server.gate.ServerGateRunner gateRunner = new dev.gantry.server.gate.ServerGateRunner(
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+        dev.gantry.server.migrate.AppliedMigrationStore appliedMigrations =
+                new dev.gantry.server.migrate.AppliedMigrationStore(db, audit, releases, clock);
         dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
+        Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
+        config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
+        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(outbox);
+        dev.gantry.server.rollout.Rollouts rollouts = dev.gantry.server.rollout.Rollouts.start(db, audit, releases, flags,
+                metrics, appliedMigrations, notifier, wiring.environment(), config.allowedOutboundHosts(),
+                replication::leader, clock);
         dev.gantry.server.release.ReleaseFiles releaseFiles = new dev.gantry.server.release.ReleaseFiles(db, audit);
         dev.gantry.server.status.StatusService statusPage = new dev.gantry.server.status.StatusService(db, audit, releases,
                 clock, "Status");
         dev.gantry.server.comms.CommsService comms = new dev.gantry.server.comms.CommsService(db, audit, releases,
-                releaseFiles, notifier.orElse(outbox), statusPage, clock);
+                releaseFiles, notifier, statusPage, clock);
         statusPage.launchWindowText(comms::windowText);
         List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms);
-        Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
-        config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
-        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        onRollback.forEach(rollouts.listeners()::register);
         dev.gantry.server.cluster.LeaderTicker ticker = new dev.gantry.server.cluster.LeaderTicker(
                 List.of(comms::tick), replication::leader, Duration.ofSeconds(1));
 
@@ -167,6 +171,8 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
             new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
+            new dev.gantry.server.migrate.AppliedMigrationRoutes(auth, appliedMigrations).register(cfg.routes);
+            rollouts.register(cfg.routes, auth);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
@@ -178,14 +184,15 @@ public final class GantryServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             ticker.close();
+            rollouts.close();
             replication.close();
             throw e;
         }
         dev.gantry.server.notify.DeliveryWorker notifications = dev.gantry.server.notify.DeliveryWorker.start(outbox,
-                config.notifications(), config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
+                config.notifications(), config.allowedOutboundHosts(), wiring.environment(), clock);
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
         return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), new NotifyParts(outbox, notifications),
-                onRollback, ticker);
+                rollouts, onRollback, ticker);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -238,14 +245,19 @@ public final class GantryServer implements AutoCloseable {
         return replication.leader();
     }
 
+    /** @return where parts register to be told when a release is rolled back */
+    public dev.gantry.server.rollout.RollbackListeners rollbackListeners() {
+        return rollouts.listeners();
+    }
+
     /** Runs the leader's periodic work once now (it also runs every second): due communications. */
     public void runLeaderTasks() {
         ticker.runNow();
     }
 
     /**
-     * @return the listener the rollout controller calls on every rollback: it tells the status page
-     *     (an incident) and communications (trigger: rollback), each of which never throws
+     * @return the status page's and communications' rollback listeners (registered with
+     *     {@link #rollbackListeners()}) as one, for telling them directly
      */
     public dev.gantry.server.rollout.RolledBack.Listener rollbackListener() {
         return event -> onRollback.forEach(listener -> listener.rolledBack(event));
@@ -262,6 +274,7 @@ public final class GantryServer implements AutoCloseable {
     @Override
     public void close() {
         ticker.close();
+        rollouts.close();
         replication.close();
         notify.worker().close();
         hub.close();

@@ -92,7 +92,7 @@ class CommunicationsApiTest {
     void scheduled_sentOnceAtItsTime_notBefore_notWithoutApproval_notAgainAfterRestart(TestDatabases.Kind kind) {
         db = TestDatabases.create(kind, dir);
         RecordingNotifier first = new RecordingNotifier();
-        server = TestServer.start(TestServer.config(db.url(), dir), clock, first);
+        server = TestServer.start(TestServer.config(db.url(), dir), clock, ServerWiring.defaults().withNotifier(first));
         TestServer.Response pushed = server.post("/api/v1/releases", TestServer.ADMIN, pushBody(PLAN, FILES));
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
         assertThat(pushed.json().get("files").toString()).isEqualTo("[\"templates/notice.md\",\"templates/rollback.md\"]");
@@ -108,7 +108,7 @@ class CommunicationsApiTest {
         server.server.runLeaderTasks();
         clock.set(DUE.plusSeconds(3600));
         server.server.runLeaderTasks();
-        assertThat(first.all()).as("an unapproved communication is not sent").isEmpty();
+        assertThat(first.received()).as("an unapproved communication is not sent").isEmpty();
         assertThat(comm("notice").get("state").asText()).isEqualTo("overdue");
         clock.set(D_MINUS_8);
 
@@ -128,13 +128,13 @@ class CommunicationsApiTest {
 
         clock.set(DUE.minusSeconds(1));
         server.server.runLeaderTasks();
-        assertThat(first.all()).as("not before its time").isEmpty();
+        assertThat(first.received()).as("not before its time").isEmpty();
 
         clock.set(DUE);
         server.server.runLeaderTasks();
         server.server.runLeaderTasks();
-        assertThat(first.all()).hasSize(1);
-        Notification sent = first.all().getFirst();
+        assertThat(first.received()).hasSize(1);
+        Notification sent = first.received().getFirst();
         assertThat(sent.idempotencyKey()).isEqualTo("comm:shop/2.0.0/notice");
         assertThat(sent.channel().id()).isEqualTo("email-customers");
         assertThat(sent.title()).isEqualTo("Shop 2.0 is coming");
@@ -143,13 +143,13 @@ class CommunicationsApiTest {
         assertThat(sent.kind()).isEqualTo(Notification.Kind.MESSAGE);
 
         RecordingNotifier second = new RecordingNotifier();
-        server = server.restart(clock, second);
-        List<Notification> all = new ArrayList<>(first.all());
+        server = server.restart(ServerWiring.defaults().withNotifier(second));
+        List<Notification> all = new ArrayList<>(first.received());
         for (Instant t = DUE; t.isBefore(Instant.parse("2027-03-17T12:00:00Z")); t = t.plus(Duration.ofHours(1))) {
             clock.set(t);
             server.server.runLeaderTasks();
         }
-        all.addAll(second.all());
+        all.addAll(second.received());
         assertThat(sentTo(all, "comm:shop/2.0.0/notice")).as("once, across a restart and D-7..D+7").isEqualTo(1);
         assertThat(sentTo(all, "comm:shop/2.0.0/late")).as("never approved").isZero();
         assertThat(all).hasSize(1);
@@ -170,7 +170,7 @@ class CommunicationsApiTest {
     void approval_changedTemplate_voidsIt_rollbackSendsApprovedOnce(TestDatabases.Kind kind) {
         db = TestDatabases.create(kind, dir);
         RecordingNotifier notifier = new RecordingNotifier();
-        server = TestServer.start(TestServer.config(db.url(), dir), clock, notifier);
+        server = TestServer.start(TestServer.config(db.url(), dir), clock, ServerWiring.defaults().withNotifier(notifier));
         assertThat(server.post("/api/v1/releases", TestServer.ADMIN, pushBody(PLAN, FILES)).status()).isEqualTo(201);
         String sam = token("sam", "approve", "read");
         assertThat(server.post(COMMS + "/rollback-note/approve", sam, null).status()).isEqualTo(201);
@@ -187,7 +187,7 @@ class CommunicationsApiTest {
 
         RolledBack event = new RolledBack("shop", "2.0.0", 1, "guard error-rate", true, true, D_MINUS_8);
         server.server.rollbackListener().rolledBack(event);
-        assertThat(notifier.all()).as("not approved: not sent").isEmpty();
+        assertThat(notifier.received()).as("not approved: not sent").isEmpty();
         assertThat(comm("rollback-note").get("state").asText()).isEqualTo("failed");
 
         assertThat(server.post(COMMS + "/rollback-note/approve", sam, null).status()).isEqualTo(201);
@@ -198,8 +198,8 @@ class CommunicationsApiTest {
         RolledBack second = new RolledBack("shop", "2.0.0", 1, "guard p99", true, true, D_MINUS_8.plusSeconds(60));
         server.server.rollbackListener().rolledBack(second);
         server.server.rollbackListener().rolledBack(second);
-        assertThat(notifier.all()).hasSize(2);
-        assertThat(notifier.all()).allSatisfy(n -> {
+        assertThat(notifier.received()).hasSize(2);
+        assertThat(notifier.received()).allSatisfy(n -> {
             assertThat(n.channel().id()).isEqualTo("slack");
             assertThat(n.text()).isEqualTo("We rolled back shop; sorry.\n");
         });
@@ -214,7 +214,7 @@ class CommunicationsApiTest {
     @Test
     void push_fileThePlanDoesNotReference_refusedAndNothingStored() {
         db = TestDatabases.create(TestDatabases.Kind.SQLITE, dir);
-        server = TestServer.start(TestServer.config(db.url(), dir), clock, new RecordingNotifier());
+        server = TestServer.start(TestServer.config(db.url(), dir), clock, ServerWiring.defaults().withNotifier(new RecordingNotifier()));
         TestServer.Response r = server.post("/api/v1/releases", TestServer.ADMIN,
                 pushBody(PLAN, Map.of("../../etc/passwd", "x")));
         assertThat(r.status()).isEqualTo(422);

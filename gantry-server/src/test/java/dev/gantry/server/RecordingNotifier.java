@@ -2,21 +2,30 @@ package dev.gantry.server;
 
 import dev.gantry.server.notify.Notification;
 import dev.gantry.server.notify.Notifier;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Notifier that keeps what it is given, once per idempotency key, like the outbox's contract. */
+/** A notifier that keeps what it is given, once per idempotency key, as the outbox contract says. */
 final class RecordingNotifier implements Notifier {
-    private final Map<String, Notification> byKey = new LinkedHashMap<>();
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+    private final List<Notification> received = new CopyOnWriteArrayList<>();
 
     @Override
-    public synchronized boolean enqueue(Notification notification) {
-        return byKey.putIfAbsent(notification.idempotencyKey(), notification) == null;
+    public boolean enqueue(Notification notification) {
+        if (!keys.add(notification.idempotencyKey())) {
+            return false;
+        }
+        received.add(notification);
+        return true;
     }
 
-    synchronized List<Notification> all() {
-        return new ArrayList<>(byKey.values());
+    List<Notification> received() {
+        return List.copyOf(received);
+    }
+
+    List<Notification> to(String channel) {
+        return received.stream().filter(n -> n.channel().id().equals(channel)).toList();
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Check the release's database migrations.",
-        subcommands = {MigrateLintCommand.class})
+        subcommands = {MigrateLintCommand.class, MigrateMarkAppliedCommand.class})
 public final class MigrateCommand implements Runnable {
     @Spec
     CommandSpec spec;

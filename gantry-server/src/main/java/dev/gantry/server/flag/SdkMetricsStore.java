@@ -85,4 +85,12 @@ public final class SdkMetricsStore {
                 .bind("env", env).bind("limit", limit)
                 .map((rs, c) -> FlagJson.parse(rs.getString("batch"))).list());
     }
+
+    /** @return the batches of an environment received at or after {@code from}, oldest first */
+    public List<JsonNode> since(String env, java.time.Instant from) {
+        return db.read(h -> h.createQuery("SELECT batch FROM sdk_metric_batches WHERE environment = :env"
+                        + " AND received_at >= :from ORDER BY received_at, id")
+                .bind("env", env).bind("from", from.toString())
+                .map((rs, c) -> FlagJson.parse(rs.getString("batch"))).list());
+    }
 }

@@ -27,7 +27,7 @@ public final class AllowedHostsHttpClient extends HttpClient {
     private final HttpClient delegate;
     private final OutboundHosts allowed;
 
-    /** @param allowed the hosts requests may go to */
+    /** @param allowed the hosts requests and redirects may go to */
     public AllowedHostsHttpClient(OutboundHosts allowed) {
         this.allowed = allowed;
         this.delegate = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
