@@ -89,3 +89,41 @@ CREATE TABLE comm_sent (
     attempted_by     TEXT NOT NULL
 );
 CREATE INDEX comm_sent_release ON comm_sent (product, version);
+
+-- Post-launch: success-metric snapshots (scheduled slots and manual entries), reported bugs,
+-- and the rollbacks of each release.
+CREATE TABLE metric_snapshots (
+    id          TEXT PRIMARY KEY,
+    product     TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    metric_id   TEXT NOT NULL,
+    slot        TEXT NOT NULL,
+    value       TEXT,
+    error       TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    taken_at    TEXT NOT NULL,
+    taken_by    TEXT NOT NULL,
+    UNIQUE (product, version, metric_id, slot)
+);
+
+CREATE TABLE release_bugs (
+    id           TEXT PRIMARY KEY,
+    product      TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    severity     TEXT NOT NULL,
+    reported_at  TEXT NOT NULL,
+    reported_by  TEXT NOT NULL,
+    resolved_at  TEXT
+);
+CREATE INDEX release_bugs_release ON release_bugs (product, version);
+
+CREATE TABLE release_rollbacks (
+    product     TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    revision    BIGINT NOT NULL,
+    at          TEXT NOT NULL,
+    cause       TEXT NOT NULL,
+    automatic   BOOLEAN NOT NULL,
+    PRIMARY KEY (product, version, revision, at)
+);

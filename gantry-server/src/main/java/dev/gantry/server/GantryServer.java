@@ -139,10 +139,13 @@ public final class GantryServer implements AutoCloseable {
         dev.gantry.server.comms.CommsService comms = new dev.gantry.server.comms.CommsService(db, audit, releases,
                 releaseFiles, notifier, statusPage, clock);
         statusPage.launchWindowText(comms::windowText);
-        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms);
+        dev.gantry.server.postlaunch.PostLaunchService postLaunch = new dev.gantry.server.postlaunch.PostLaunchService(db,
+                audit, releases, statusPage, wiring.environment().apply("GANTRY_PROMETHEUS_URL"),
+                new dev.gantry.server.gate.AllowedHostsHttpClient(config.allowedOutboundHosts()), clock);
+        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms, postLaunch);
         onRollback.forEach(rollouts.listeners()::register);
         dev.gantry.server.cluster.LeaderTicker ticker = new dev.gantry.server.cluster.LeaderTicker(
-                List.of(comms::tick), replication::leader, Duration.ofSeconds(1));
+                List.of(comms::tick, postLaunch::tick), replication::leader, Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -178,6 +181,7 @@ public final class GantryServer implements AutoCloseable {
             new OfrepRoutes(auth, hub).register(cfg.routes);
             new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
             new dev.gantry.server.comms.CommsRoutes(auth, comms).register(cfg.routes);
+            new dev.gantry.server.postlaunch.PostLaunchRoutes(auth, postLaunch).register(cfg.routes);
             new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
         });
         try {
@@ -250,13 +254,13 @@ public final class GantryServer implements AutoCloseable {
         return rollouts.listeners();
     }
 
-    /** Runs the leader's periodic work once now (it also runs every second): due communications. */
+    /** Runs the leader's periodic work once now (it also runs every second): due communications, post-launch snapshots. */
     public void runLeaderTasks() {
         ticker.runNow();
     }
 
     /**
-     * @return the status page's and communications' rollback listeners (registered with
+     * @return the status page's, communications' and post-launch rollback listeners (registered with
      *     {@link #rollbackListeners()}) as one, for telling them directly
      */
     public dev.gantry.server.rollout.RolledBack.Listener rollbackListener() {
