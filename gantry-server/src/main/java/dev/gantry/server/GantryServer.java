@@ -54,11 +54,21 @@ public final class GantryServer implements AutoCloseable {
     private final Replication replication;
     private final Optional<String> bootstrapToken;
     private final String host;
+    private final NotifyParts notify;
     private final dev.gantry.server.rollout.Rollouts rollouts;
+    private final List<dev.gantry.server.rollout.RolledBack.Listener> onRollback;
+    private final dev.gantry.server.cluster.LeaderTicker ticker;
+
+    /** The outbox and its worker, in one field so the constructor stays small. */
+    private record NotifyParts(dev.gantry.server.notify.JdbcOutbox outbox, dev.gantry.server.notify.DeliveryWorker worker) {}
 
     private GantryServer(Javalin app, Database db, SnapshotHub hub, Replication replication,
-            Optional<String> bootstrapToken, String host, dev.gantry.server.rollout.Rollouts rollouts) {
+            Optional<String> bootstrapToken, String host, NotifyParts notify, dev.gantry.server.rollout.Rollouts rollouts,
+            List<dev.gantry.server.rollout.RolledBack.Listener> onRollback, dev.gantry.server.cluster.LeaderTicker ticker) {
+        this.notify = notify;
         this.rollouts = rollouts;
+        this.onRollback = onRollback;
+        this.ticker = ticker;
         this.replication = replication;
         this.app = app;
         this.db = db;
@@ -116,16 +126,27 @@ public final class GantryServer implements AutoCloseable {
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         dev.gantry.server.migrate.AppliedMigrationStore appliedMigrations =
                 new dev.gantry.server.migrate.AppliedMigrationStore(db, audit, releases, clock);
+        dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
         Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
-        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(n -> {
-            LOG.warn("Notification for channel {} not sent: this server has no notification outbox", n.channel().id());
-            return false;
-        });
+        dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(outbox);
         dev.gantry.server.rollout.Rollouts rollouts = dev.gantry.server.rollout.Rollouts.start(db, audit, releases, flags,
                 metrics, appliedMigrations, notifier, wiring.environment(), config.allowedOutboundHosts(),
                 replication::leader, clock);
+        dev.gantry.server.release.ReleaseFiles releaseFiles = new dev.gantry.server.release.ReleaseFiles(db, audit);
+        dev.gantry.server.status.StatusService statusPage = new dev.gantry.server.status.StatusService(db, audit, releases,
+                clock, "Status");
+        dev.gantry.server.comms.CommsService comms = new dev.gantry.server.comms.CommsService(db, audit, releases,
+                releaseFiles, notifier, statusPage, clock);
+        statusPage.launchWindowText(comms::windowText);
+        dev.gantry.server.postlaunch.PostLaunchService postLaunch = new dev.gantry.server.postlaunch.PostLaunchService(db,
+                audit, releases, statusPage, wiring.environment().apply("GANTRY_PROMETHEUS_URL"),
+                new dev.gantry.server.gate.AllowedHostsHttpClient(config.allowedOutboundHosts()), clock);
+        List<dev.gantry.server.rollout.RolledBack.Listener> onRollback = List.of(statusPage, comms, postLaunch);
+        onRollback.forEach(rollouts.listeners()::register);
+        dev.gantry.server.cluster.LeaderTicker ticker = new dev.gantry.server.cluster.LeaderTicker(
+                List.of(comms::tick, postLaunch::tick), replication::leader, Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -149,7 +170,7 @@ public final class GantryServer implements AutoCloseable {
             new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
-            new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
+            new dev.gantry.server.release.ReleaseRoutes(auth, releases, releaseFiles).register(cfg.routes);
             new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
@@ -159,6 +180,10 @@ public final class GantryServer implements AutoCloseable {
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             new OfrepRoutes(auth, hub).register(cfg.routes);
+            new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
+            new dev.gantry.server.comms.CommsRoutes(auth, comms).register(cfg.routes);
+            new dev.gantry.server.postlaunch.PostLaunchRoutes(auth, postLaunch).register(cfg.routes);
+            new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
             new dev.gantry.server.web.DashboardRoutes(new dev.gantry.server.web.DashboardRoutes.Services(tokens, limiter,
                     releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, rollouts.desk(), clock,
                     "true".equalsIgnoreCase(System.getenv("GANTRY_SECURE_COOKIES")))).register(cfg.routes);
@@ -166,12 +191,16 @@ public final class GantryServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            ticker.close();
             rollouts.close();
             replication.close();
             throw e;
         }
+        dev.gantry.server.notify.DeliveryWorker notifications = dev.gantry.server.notify.DeliveryWorker.start(outbox,
+                config.notifications(), config.allowedOutboundHosts(), wiring.environment(), clock);
         LOG.info("Gantry listening on {}:{} with database {}", config.bind(), app.port(), db.displayUrl());
-        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), rollouts);
+        return new GantryServer(app, db, hub, replication, bootstrap, config.bind(), new NotifyParts(outbox, notifications),
+                rollouts, onRollback, ticker);
     }
 
     private static void loadExamples(Path dir, ReleaseStore releases) {
@@ -229,10 +258,33 @@ public final class GantryServer implements AutoCloseable {
         return rollouts.listeners();
     }
 
+    /** Runs the leader's periodic work once now (it also runs every second): due communications, post-launch snapshots. */
+    public void runLeaderTasks() {
+        ticker.runNow();
+    }
+
+    /**
+     * @return the status page's, communications' and post-launch rollback listeners (registered with
+     *     {@link #rollbackListeners()}) as one, for telling them directly
+     */
+    public dev.gantry.server.rollout.RolledBack.Listener rollbackListener() {
+        return event -> onRollback.forEach(listener -> listener.rolledBack(event));
+    }
+
+    /**
+     * @return the durable notifier (thread-safe); its {@code enqueue(Handle, Notification)} also
+     *     enqueues inside a caller's write transaction
+     */
+    public dev.gantry.server.notify.JdbcOutbox notifier() {
+        return notify.outbox();
+    }
+
     @Override
     public void close() {
+        ticker.close();
         rollouts.close();
         replication.close();
+        notify.worker().close();
         hub.close();
         app.stop();
         db.close();

@@ -1,6 +1,10 @@
 package dev.gantry.server;
 
+import dev.gantry.plan.Durations;
 import dev.gantry.server.gate.OutboundHosts;
+import dev.gantry.server.notify.Backoff;
+import dev.gantry.server.notify.NotificationSettings;
+import dev.gantry.server.notify.SmtpSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,10 +31,12 @@ import java.util.Properties;
  * @param heartbeat how often an idle SDK stream gets a heartbeat
  * @param examplesDir a directory whose {@code * /release.yaml} plans are loaded on first start
  * @param allowedOutboundHosts the hosts server-side gate checks may call; none by default
+ * @param notifications notification retries and the SMTP server ({@code GANTRY_SMTP_*},
+ *     {@code GANTRY_NOTIFY_*}; see docs/notifications.md)
  */
 public record ServerConfig(int port, String bind, Path dataDir, Optional<String> databaseUrl, Optional<String> adminToken,
         long maxRequestBytes, Duration heartbeat, Optional<Path> examplesDir,
-        OutboundHosts allowedOutboundHosts) {
+        OutboundHosts allowedOutboundHosts, NotificationSettings notifications) {
 
     /** Validates ranges. */
     public ServerConfig {
@@ -48,7 +54,8 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
     /** @return port 8080 on 127.0.0.1, SQLite in ./.gantry, 1 MiB requests, 15 s heartbeats */
     public static ServerConfig defaults() {
         return new ServerConfig(8080, "127.0.0.1", Path.of(".gantry"), Optional.empty(), Optional.empty(),
-                1024 * 1024, Duration.ofSeconds(15), Optional.empty(), OutboundHosts.none());
+                1024 * 1024, Duration.ofSeconds(15), Optional.empty(), OutboundHosts.none(),
+                NotificationSettings.defaults());
     }
 
     /**
@@ -81,7 +88,44 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
                 pick(flags, env, props, "database-url", "GANTRY_DATABASE_URL"),
                 Optional.ofNullable(env.get("GANTRY_ADMIN_TOKEN")).filter(s -> !s.isBlank()),
                 d.maxRequestBytes(), d.heartbeat(), Optional.empty(),
-                hosts(pick(flags, env, props, "allowed-outbound-hosts", "GANTRY_ALLOWED_OUTBOUND_HOSTS")));
+                hosts(pick(flags, env, props, "allowed-outbound-hosts", "GANTRY_ALLOWED_OUTBOUND_HOSTS")),
+                notifications(flags, env, props));
+    }
+
+    private static NotificationSettings notifications(Map<String, String> flags, Map<String, String> env, Properties props) {
+        Backoff d = Backoff.defaults();
+        Backoff backoff = new Backoff(
+                duration(pick(flags, env, props, "notify-retry-base", "GANTRY_NOTIFY_RETRY_BASE"), d.base(), "retry base"),
+                duration(pick(flags, env, props, "notify-retry-cap", "GANTRY_NOTIFY_RETRY_CAP"), d.cap(), "retry cap"),
+                duration(pick(flags, env, props, "notify-max-age", "GANTRY_NOTIFY_MAX_AGE"), d.maxAge(), "maximum age"));
+        Optional<String> host = pick(flags, env, props, "smtp-host", "GANTRY_SMTP_HOST");
+        if (host.isEmpty()) {
+            return new NotificationSettings(backoff, Optional.empty());
+        }
+        boolean startTls = pick(flags, env, props, "smtp-starttls", "GANTRY_SMTP_STARTTLS").map(v -> {
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("GANTRY_SMTP_STARTTLS must be true or false, got '" + v + "'.");
+            }
+            return Boolean.parseBoolean(v);
+        }).orElse(true);
+        Optional<String> port = pick(flags, env, props, "smtp-port", "GANTRY_SMTP_PORT");
+        int p;
+        try {
+            p = port.map(Integer::parseInt).orElse(startTls ? 587 : 25);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The SMTP port must be a number, got '" + port.get() + "'.");
+        }
+        // the password never comes from the command line, where other users could read it
+        Optional<String> password = Optional.ofNullable(env.get("GANTRY_SMTP_PASSWORD")).filter(v -> !v.isEmpty())
+                .or(() -> Optional.ofNullable(props.getProperty("smtp-password")).filter(v -> !v.isEmpty()));
+        return new NotificationSettings(backoff, Optional.of(new SmtpSettings(host.get(), p,
+                pick(flags, env, props, "smtp-user", "GANTRY_SMTP_USER"), password,
+                pick(flags, env, props, "smtp-from", "GANTRY_SMTP_FROM"), startTls)));
+    }
+
+    private static Duration duration(Optional<String> value, Duration fallback, String what) {
+        return value.map(v -> Durations.parse(v).orElseThrow(() -> new IllegalArgumentException("The notification " + what
+                + " must be a duration such as 2s, 5m or 24h, got '" + v + "'."))).orElse(fallback);
     }
 
     private static OutboundHosts hosts(Optional<String> value) {
@@ -102,42 +146,48 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
 
     /** @return a copy with another port */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(newPort, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy with a database URL */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(port, bind, dataDir, Optional.of(url), adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(port, bind, dataDir, Optional.of(url), adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy with a data directory */
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(port, bind, dir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(port, bind, dir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy accepting {@code token} as an admin token */
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, Optional.of(token), maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, Optional.of(token), maxRequestBytes, heartbeat, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy with another heartbeat interval */
     public ServerConfig withHeartbeat(Duration interval) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, interval, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, interval, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy with another request size limit */
     public ServerConfig withMaxRequestBytes(long bytes) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, bytes, heartbeat, examplesDir, allowedOutboundHosts);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, bytes, heartbeat, examplesDir, allowedOutboundHosts, notifications);
     }
 
     /** @return a copy that loads example plans from {@code dir} on first start */
     public ServerConfig withExamples(Path dir) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, Optional.of(dir), allowedOutboundHosts);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, Optional.of(dir), allowedOutboundHosts, notifications);
     }
 
     /** @return a copy whose server-side gate checks may call {@code hosts} */
     public ServerConfig withAllowedOutboundHosts(OutboundHosts hosts) {
-        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, hosts);
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir, hosts, notifications);
+    }
+
+    /** @return a copy with other notification settings */
+    public ServerConfig withNotifications(NotificationSettings settings) {
+        return new ServerConfig(port, bind, dataDir, databaseUrl, adminToken, maxRequestBytes, heartbeat, examplesDir,
+                allowedOutboundHosts, settings);
     }
 
     @Override
@@ -145,6 +195,6 @@ public record ServerConfig(int port, String bind, Path dataDir, Optional<String>
         return "ServerConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", databaseUrl="
                 + databaseUrl.map(u -> u.replaceAll("\\?.*", "?***")) + ", adminToken=" + adminToken.map(t -> "***")
                 + ", maxRequestBytes=" + maxRequestBytes + ", heartbeat=" + heartbeat + ", examplesDir=" + examplesDir
-                + ", allowedOutboundHosts=" + allowedOutboundHosts + "]";
+                + ", allowedOutboundHosts=" + allowedOutboundHosts + ", notifications=" + notifications + "]";
     }
 }

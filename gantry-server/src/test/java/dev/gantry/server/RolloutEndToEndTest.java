@@ -6,8 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.flags.EvaluationContext;
 import dev.gantry.flags.sdk.GantryClient;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.gantry.server.gate.OutboundHosts;
+import dev.gantry.server.notify.Backoff;
 import dev.gantry.server.notify.Notification;
+import dev.gantry.server.notify.NotificationSettings;
+import dev.gantry.server.notify.Receiver;
+import dev.gantry.server.notify.SmtpSettings;
 import dev.gantry.server.rollout.RolledBack;
 import dev.gantry.testing.PrometheusServer;
 import dev.gantry.testing.TestHttpServer;
@@ -18,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RolloutEndToEndTest {
     static final String PATH = "/api/v1/releases/shop/2.0.0";
     static final String HOOK_TOKEN = "canary-hook-token-7f3a91";
+    static final String PD_KEY = "canary-routing-key-55e0c2";
     static final Duration FOR = Duration.ofSeconds(3);
     static final Duration SCRAPE = Duration.ofSeconds(1);
     static final Duration WAIT = Duration.ofSeconds(90);
@@ -42,6 +50,9 @@ class RolloutEndToEndTest {
     final RecordingNotifier notifier = new RecordingNotifier();
     final List<RolledBack> rollbacks = new CopyOnWriteArrayList<>();
     final List<String> hookCalls = new CopyOnWriteArrayList<>();
+    /** The Slack, PagerDuty and webhook receiver (paths /slack, /pagerduty, /hook). */
+    Receiver receiver;
+    GreenMail mail;
     final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
@@ -63,9 +74,9 @@ class RolloutEndToEndTest {
                 flags: [{ key: new-checkout }]
                 notifications:
                   slack: { type: slack, url: "${SLACK_URL}" }
-                  pagerduty: { type: pagerduty, routingKey: "${PD_KEY}" }
-                  hook: { type: webhook, url: "${HOOK_URL}" }
-                  email: { type: email, to: [ops@example.com] }
+                  pagerduty: { type: pagerduty, routingKey: "${PD_KEY}", url: "${PD_URL}" }
+                  hook: { type: webhook, url: "${HOOK_URL}", secret: "${HOOK_SECRET}" }
+                  email: { type: email, to: [ops@example.com], from: releases@example.com }
                 rollout:
                   flag: new-checkout
                   phases:
@@ -85,18 +96,40 @@ class RolloutEndToEndTest {
                 + "', when: \"> 5%\", for: " + FOR.toSeconds() + "s, action: rollback, notify: [pagerduty, slack] }";
     }
 
-    /** Starts the server with Prometheus at {@code prometheusUrl}, the plan pushed and the flag serving the old variation. */
+    /** As {@link #start(String, String, boolean)} with the recording notifier. */
     void start(String prometheusUrl, String plan) {
+        start(prometheusUrl, plan, false);
+    }
+
+    /**
+     * Starts the server with Prometheus at {@code prometheusUrl}, the plan pushed and the flag
+     * serving the old variation; with {@code realNotifications} the server's own outbox delivers
+     * to Slack, PagerDuty and webhook test receivers and GreenMail, else the recording notifier.
+     */
+    void start(String prometheusUrl, String plan, boolean realNotifications) {
         TestHttpServer hook = TestHttpServer.start().on("/rollback", exchange -> {
             hookCalls.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
             return TestHttpServer.Answer.of(200, "{}");
         });
         closing.add(hook);
-        ServerWiring wiring = ServerWiring.defaults().withNotifier(notifier).withEnvironment(Map.of(
+        receiver = new Receiver(200);
+        closing.add(receiver);
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        closing.add(mail::stop);
+        ServerWiring wiring = ServerWiring.defaults().withEnvironment(Map.of(
                 "GANTRY_PROMETHEUS_URL", prometheusUrl, "ROLLBACK_HOOK", hook.url() + "/rollback",
-                "HOOK_TOKEN", HOOK_TOKEN));
+                "HOOK_TOKEN", HOOK_TOKEN, "SLACK_URL", receiver.url("/slack"), "PD_KEY", PD_KEY,
+                "PD_URL", receiver.url("/pagerduty"), "HOOK_URL", receiver.url("/hook"), "HOOK_SECRET", "canary-signing-secret"));
+        if (!realNotifications) {
+            wiring = wiring.withNotifier(notifier);
+        }
         server = TestServer.start(TestServer.config("jdbc:sqlite:" + dir.resolve("gantry.db"), dir)
-                .withAllowedOutboundHosts(OutboundHosts.parse("127.0.0.1")), wiring);
+                .withAllowedOutboundHosts(OutboundHosts.parse("127.0.0.1"))
+                .withNotifications(NotificationSettings.defaults()
+                        .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofHours(1)))
+                        .withSmtp(new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), Optional.empty(),
+                                Optional.empty(), Optional.of("gantry@example.com"), false))), wiring);
         server.server.rollbackListeners().register(rollbacks::add);
         assertThat(server.post("/api/v1/releases", TestServer.ADMIN, PersistenceTest.pushBody("release.yaml", plan))
                 .status()).isEqualTo(201);
@@ -123,6 +156,10 @@ class RolloutEndToEndTest {
             }
         });
         return out;
+    }
+
+    String body(String path) {
+        return receiver.requests().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow().body();
     }
 
     GantryClient sdk() throws InterruptedException {
@@ -181,7 +218,7 @@ class RolloutEndToEndTest {
         @Test
         void injectedErrorRate_rollsBackWithinForPlusTwoScrapes_everyoneNotifiedOnce() throws Exception {
             prometheus();
-            start(prometheus.url(), plan("30s", prometheusGuard()));
+            start(prometheus.url(), plan("30s", prometheusGuard()), true);
             GantryClient client = sdk();
             assertThat(startRollout().status()).isEqualTo(201);
             await().atMost(WAIT).until(() -> servedNew(client) > 0);
@@ -197,19 +234,25 @@ class RolloutEndToEndTest {
             assertThat(status.get("percent").asDouble()).isZero();
             assertThat(status.get("cause").asText()).startsWith("guard error-rate: ");
             assertThat(status.get("deploymentRolledBack").asBoolean()).isTrue();
-            await().atMost(Duration.ofSeconds(10)).until(() -> notifier.received().size() == 4);
-            for (String channel : List.of("slack", "pagerduty", "hook", "email")) {
-                assertThat(notifier.to(channel)).as(channel).hasSize(1);
-                assertThat(notifier.to(channel).getFirst().kind()).isEqualTo(Notification.Kind.TRIGGER);
-                assertThat(notifier.to(channel).getFirst().dedupKey()).isEqualTo("shop/2.0.0/error-rate");
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests().size() >= 3
+                    && mail.getReceivedMessages().length > 0);
+            for (String path : List.of("/slack", "/pagerduty", "/hook")) {
+                assertThat(receiver.requests().stream().filter(r -> r.path().equals(path))).as(path).hasSize(1);
             }
+            assertThat(receiver.requests()).hasSize(3);
+            assertThat(body("/pagerduty")).contains("\"event_action\":\"trigger\"").contains("shop/2.0.0/error-rate");
+            assertThat(body("/slack")).contains("rolling back");
+            assertThat(body("/hook")).contains("rolled back");
+            assertThat(mail.getReceivedMessages()).hasSize(1);
+            assertThat(mail.getReceivedMessages()[0].getSubject()).contains("shop/2.0.0 rolled back");
             assertThat(hookCalls).containsExactly("POST Bearer " + HOOK_TOKEN);
             assertThat(rollbacks).hasSize(1);
             assertThat(rollbacks.getFirst().automatic()).isTrue();
             assertThat(rollbacks.getFirst().deploymentRolledBack()).isTrue();
             String everythingShown = status + server.get(PATH + "/rollout/events", TestServer.ADMIN).body()
-                    + server.get("/api/v1/audit?limit=500", TestServer.ADMIN).body() + notifier.received();
-            assertThat(everythingShown).doesNotContain(HOOK_TOKEN).doesNotContain("/rollback\"");
+                    + server.get("/api/v1/audit?limit=500", TestServer.ADMIN).body()
+                    + server.get("/api/v1/notifications", TestServer.ADMIN).body();
+            assertThat(everythingShown).doesNotContain(HOOK_TOKEN).doesNotContain(PD_KEY).doesNotContain("/rollback\"");
         }
 
         @Test

@@ -17,23 +17,23 @@ import org.junit.jupiter.api.Assertions;
  * {@code GANTRY_TEST_POSTGRES_URL} in a schema of its own that is dropped afterwards. Without the
  * variable PostgreSQL tests are skipped, unless {@code GANTRY_CI_STRICT=true}, where they fail.
  */
-final class TestDatabases {
+public final class TestDatabases {
     static final String POSTGRES_VARIABLE = "GANTRY_TEST_POSTGRES_URL";
 
     private TestDatabases() {}
 
     /** Which database a parameterised test runs on. */
-    enum Kind { SQLITE, POSTGRESQL }
+    public enum Kind { SQLITE, POSTGRESQL }
 
     /** A database for one test; close drops it. */
-    record TestDb(Kind kind, String url, Runnable cleanup) implements AutoCloseable {
+    public record TestDb(Kind kind, String url, Runnable cleanup) implements AutoCloseable {
         @Override
         public void close() {
             cleanup.run();
         }
     }
 
-    static TestDb create(Kind kind, Path tempDir) {
+    public static TestDb create(Kind kind, Path tempDir) {
         return switch (kind) {
             case SQLITE -> new TestDb(kind, "jdbc:sqlite:" + tempDir.resolve("gantry-" + UUID.randomUUID() + ".db"), () -> {});
             case POSTGRESQL -> postgres();

@@ -21,6 +21,7 @@ final class TestServer implements AutoCloseable {
     final GantryServer server;
     final ServerConfig config;
     final ServerWiring wiring;
+    final Clock clock;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, HttpHeaders headers, String body) {
@@ -37,10 +38,22 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    private TestServer(ServerConfig config, ServerWiring wiring) {
+    private TestServer(ServerConfig config, Clock clock, ServerWiring wiring) {
         this.config = config;
+        this.clock = clock;
         this.wiring = wiring;
-        this.server = GantryServer.start(config, Clock.systemUTC(), wiring);
+        this.server = GantryServer.start(config, clock, wiring);
+    }
+
+    /** A server with a test clock, environment and notifier (communications, post-launch). */
+    static TestServer start(ServerConfig config, Clock clock, ServerWiring wiring) {
+        return new TestServer(config, clock, wiring);
+    }
+
+    /** Closes this server and starts one on the same database and clock with {@code newWiring}. */
+    TestServer restart(ServerWiring newWiring) {
+        server.close();
+        return new TestServer(config, clock, newWiring);
     }
 
     static ServerConfig config(String databaseUrl, Path dataDir) {
@@ -49,17 +62,17 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(ServerConfig config) {
-        return new TestServer(config, ServerWiring.defaults());
+        return new TestServer(config, Clock.systemUTC(), ServerWiring.defaults());
     }
 
     /** A server with an environment and notifier of the test's own. */
     static TestServer start(ServerConfig config, ServerWiring wiring) {
-        return new TestServer(config, wiring);
+        return new TestServer(config, Clock.systemUTC(), wiring);
     }
 
     TestServer restart() {
         server.close();
-        return new TestServer(config, wiring);
+        return new TestServer(config, clock, wiring);
     }
 
     URI uri() {

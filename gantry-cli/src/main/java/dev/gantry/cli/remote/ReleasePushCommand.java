@@ -49,12 +49,30 @@ public final class ReleasePushCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("source", file.toString());
         body.put("plan", text);
+        Map<String, String> templates = templates(((LoadResult.Valid) result).plan());
+        if (!templates.isEmpty()) {
+            body.put("files", templates);
+        }
         JsonNode answer = ApiClient.connect(Optional.ofNullable(server)).post("/api/v1/releases", Optional.of(body));
         JsonNode rev = answer.path("revision");
         String what = rev.path("product").asText() + " " + rev.path("version").asText() + " revision "
                 + rev.path("revision").asLong() + " (sha256 " + rev.path("contentHash").asText().substring(0, 12) + ")";
+        String attached = templates.isEmpty() ? "" : " with " + templates.size() + " communication template"
+                + (templates.size() == 1 ? "" : "s");
         spec.commandLine().getOut().println(answer.path("created").asBoolean()
-                ? "Pushed " + what + "." : "Unchanged: " + what + " already holds this plan.");
+                ? "Pushed " + what + attached + "." : "Unchanged: " + what + " already holds this plan"
+                        + (templates.isEmpty() ? "" : "; its templates were sent again") + ".");
         return ExitCodes.OK;
+    }
+
+    /** The communication templates the plan references, by the path written in the plan (checked to exist by the load). */
+    static Map<String, String> templates(dev.gantry.plan.ReleasePlan plan) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (dev.gantry.plan.Communication c : plan.communications()) {
+            if (c.template().isPresent() && Files.isRegularFile(plan.resolve(c.template().get()))) {
+                files.put(c.template().get(), Files.readString(plan.resolve(c.template().get()), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 }

@@ -89,6 +89,17 @@ class RemoteCommandsTest {
         }
 
         @Test
+        void push_planWithTemplates_templatesReachServerAndRender() throws Exception {
+            login();
+            CliRun run = CliRun.of("release", "push", CliRun.example("invoicing-launch"));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("with 5 communication templates.");
+            var draft = ApiClient.connect(Optional.empty()).get("/api/v1/releases/Invoicing/2.0.0/communications/launch-window");
+            assertThat(draft.path("problem").isMissingNode()).as(draft.toString()).isTrue();
+            assertThat(draft.path("body").asText()).isEqualTo("On 2027-02-15 we upgrade Invoicing to 2.0.0. We expect no downtime.\n");
+        }
+
+        @Test
         void push_invalidPlan_problemsAndNothingPushed() throws Exception {
             login();
             Path plan = dir.resolve("release.yaml");
@@ -252,7 +263,7 @@ class RemoteCommandsTest {
             CliRun.of("flags", "set", "f", "--env", "staging", "--on");
             CliRun viaServer = CliRun.of("audit", "verify");
             assertThat(viaServer.exitCode()).isZero();
-            assertThat(viaServer.out()).contains("intact: 2 entries");
+            assertThat(viaServer.out()).contains("intact: 3 entries"); // push, its templates, the flag
             String db = "jdbc:sqlite:" + dir.resolve("data/gantry.db");
             assertThat(CliRun.of("audit", "verify", "--database-url", db).exitCode()).isZero();
             try (var c = DriverManager.getConnection(db); var st = c.createStatement()) {

@@ -19,8 +19,8 @@ import javax.net.ssl.SSLParameters;
  * The HTTP client of server-side gate checks: every request, and every redirect it follows (up
  * to five, for GET and HEAD only), must go to an allowed outbound host, so a plan cannot reach
  * an internal address through a redirect from an allowed one. The wrapped client never follows
- * redirects itself. Only {@link #send} is supported, which is all the gate engine uses.
- * Thread-safe.
+ * redirects itself. Only {@link #send} is supported, which is all the gate engine and the
+ * notification senders use. Thread-safe.
  */
 public final class AllowedHostsHttpClient extends HttpClient {
     private static final int MAX_REDIRECTS = 5;

@@ -15,10 +15,12 @@ import java.util.Optional;
 public final class ReleaseRoutes {
     private final Authenticator auth;
     private final ReleaseStore releases;
+    private final ReleaseFiles files;
 
-    /** Body of a push. */
-    record Push(String source, String plan) {
+    /** Body of a push: the plan, and the communication templates it references (path to text). */
+    record Push(String source, String plan, Map<String, String> files) {
         Push {
+            files = files == null ? Map.of() : new LinkedHashMap<>(files);
             if (plan == null || plan.isEmpty()) {
                 throw new IllegalArgumentException("'plan' is required: the text of the release plan.");
             }
@@ -31,10 +33,12 @@ public final class ReleaseRoutes {
     /**
      * @param auth authenticator
      * @param releases the store
+     * @param files files attached to revisions
      */
-    public ReleaseRoutes(Authenticator auth, ReleaseStore releases) {
+    public ReleaseRoutes(Authenticator auth, ReleaseStore releases, ReleaseFiles files) {
         this.auth = auth;
         this.releases = releases;
+        this.files = files;
     }
 
     /** Registers the routes. */
@@ -43,10 +47,15 @@ public final class ReleaseRoutes {
         r.post("/api/v1/releases", ctx -> {
             Principal p = auth.require(ctx, Scope.OPERATE);
             Push push = JsonBody.read(ctx, Push.class);
+            ReleaseFiles.check(push.source(), push.plan(), push.files());
             ReleaseStore.Pushed pushed = releases.push(p.actor(), push.source(), push.plan());
+            if (pushed.created() || !push.files().isEmpty()) {
+                files.attach(p.actor(), pushed.revision(), push.files());
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("created", pushed.created());
             body.put("revision", pushed.revision());
+            body.put("files", ReleaseFiles.paths(push.files()));
             JsonBody.respond(ctx, pushed.created() ? 201 : 200, body);
         });
         r.get("/api/v1/releases", ctx -> {
