@@ -185,7 +185,8 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.postlaunch.PostLaunchRoutes(auth, postLaunch).register(cfg.routes);
             new dev.gantry.server.notify.NotificationRoutes(auth, outbox).register(cfg.routes);
             new dev.gantry.server.web.DashboardRoutes(new dev.gantry.server.web.DashboardRoutes.Services(tokens, limiter,
-                    releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, rollouts.desk(), clock,
+                    releases, signoffs, waivers, gateRuns, gateRunner, flags, environments, audit, rollouts.desk(), statusPage,
+                    clock,
                     "true".equalsIgnoreCase(System.getenv("GANTRY_SECURE_COOKIES")))).register(cfg.routes);
         });
         try {

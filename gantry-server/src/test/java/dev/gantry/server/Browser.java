@@ -68,6 +68,23 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(by));
     }
 
+    /** The element's text; retried when a live update replaced the element meanwhile. */
+    String text(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
+    /** Clicks the element; retried when a live update replaced the element meanwhile. */
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+    }
+
     /** Waits until {@code text} is on the page (htmx swaps and redirects settle). */
     void waitForText(String text) {
         try {

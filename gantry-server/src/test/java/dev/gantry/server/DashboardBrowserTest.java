@@ -59,7 +59,7 @@ class DashboardBrowserTest {
         browser.open(url("/releases/platform/1.2.0"));
         browser.find(By.id("token")).sendKeys(signer);
         Path before = browser.screenshot("01-sign-in");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.click(By.cssSelector("form button[type=submit]"));
         browser.waitForText("Signed in as omar.haddad");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/releases/platform/1.2.0");
         assertThat(Files.exists(before)).isTrue();
@@ -69,9 +69,9 @@ class DashboardBrowserTest {
     @Order(2)
     void release_example_showsTimelineGatesAndSignOffs() {
         browser.open(url("/"));
-        browser.find(By.linkText("platform 1.2.0")).click();
+        browser.click(By.linkText("platform 1.2.0"));
         browser.waitForText("Migration impact by audience");
-        assertThat(browser.find(By.id("today-marker")).getText()).contains("Today");
+        assertThat(browser.text(By.id("today-marker"))).contains("Today");
         assertThat(browser.driver.findElements(By.cssSelector(".badge.breaking"))).isNotEmpty();
         browser.screenshot("02-release");
     }
@@ -94,12 +94,12 @@ class DashboardBrowserTest {
         assertThat(server.put("/api/v1/environments/production/flags/new-checkout", TestServer.ADMIN,
                 TestServer.booleanFlag("new-checkout", true)).status()).isLessThan(300);
         browser.open(url("/flags/production"));
-        browser.find(By.cssSelector("tr[data-flag='new-checkout'] a.danger")).click();
+        browser.click(By.cssSelector("tr[data-flag='new-checkout'] a.danger"));
         browser.waitForText("Kill new-checkout in production?");
         browser.screenshot("10-kill-confirm");
-        browser.find(By.id("confirm-kill")).click();
+        browser.click(By.id("confirm-kill"));
         browser.waitForText("Killed new-checkout in production");
-        assertThat(browser.find(By.cssSelector("tr[data-flag='new-checkout']")).getText()).contains("off");
+        assertThat(browser.text(By.cssSelector("tr[data-flag='new-checkout']"))).contains("off");
         browser.screenshot("11-flag-killed");
     }
 
@@ -141,21 +141,21 @@ class DashboardBrowserTest {
                 TestServer.booleanFlag("checkout-v2", true)).status()).isLessThan(300);
         String sdkKey = server.sdkKey("production");
         browser.open(url("/releases/shop/3.0.0"));
-        browser.find(By.id("rerun-gates")).click();
+        browser.click(By.id("rerun-gates"));
         browser.waitForText("Gate run 1: GO");
-        browser.find(By.id("start-rollout")).click();
+        browser.click(By.id("start-rollout"));
         browser.waitForText("Rollout started in production.");
-        assertThat(browser.find(By.id("rollout-percent")).getText()).isEqualTo("10%");
+        assertThat(browser.text(By.id("rollout-percent"))).isEqualTo("10%");
 
         postErrors(sdkKey, 1000, 10);
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                 .until(d -> String.valueOf(points()).contains("0.01"));
-        assertThat(browser.find(By.cssSelector("tr[data-guard='error-rate'] .guard-value")).getText()).isEqualTo("0.01");
-        assertThat(browser.find(By.id("rollout-state")).getText()).as("resumed once the guard has data").isEqualTo("running");
+        assertThat(browser.text(By.cssSelector("tr[data-guard='error-rate'] .guard-value"))).isEqualTo("0.01");
+        assertThat(browser.text(By.id("rollout-state"))).as("resumed once the guard has data").isEqualTo("running");
         postErrors(sdkKey, 1000, 30);
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                 .until(d -> String.valueOf(points()).contains("0.02"));
-        assertThat(browser.find(By.cssSelector("tr[data-guard='error-rate'] .guard-value")).getText()).isEqualTo("0.02");
+        assertThat(browser.text(By.cssSelector("tr[data-guard='error-rate'] .guard-value"))).isEqualTo("0.02");
         assertThat(browser.driver.getCurrentUrl()).as("updated without reloading").endsWith("#rollout");
         browser.screenshot("20-rollout-live-chart");
     }
@@ -164,14 +164,27 @@ class DashboardBrowserTest {
     @Order(21)
     void rollback_confirmed_setsTheFlagToZero() {
         browser.open(url("/releases/shop/3.0.0"));
-        browser.find(By.id("abort-rollout")).click();
+        browser.click(By.id("abort-rollout"));
         browser.waitForText("Roll back shop 3.0.0?");
         browser.find(By.id("reason")).sendKeys("checkout errors");
         browser.screenshot("21-rollback-confirm");
-        browser.find(By.id("confirm-rollback")).click();
+        browser.click(By.id("confirm-rollback"));
         browser.waitForText("Rollout aborted");
-        assertThat(browser.find(By.id("rollout-state")).getText()).isEqualTo("rolled-back");
-        assertThat(browser.find(By.id("rollout-percent")).getText()).isEqualTo("0%");
+        assertThat(browser.text(By.id("rollout-state"))).isEqualTo("rolled-back");
+        assertThat(browser.text(By.id("rollout-percent"))).isEqualTo("0%");
         browser.screenshot("22-rolled-back");
+    }
+
+    @Test
+    @Order(30)
+    void statusPage_afterTheRollback_showsTheIncidentWithoutSigningIn() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            browser.open(url("/status"));
+            return d.findElement(By.tagName("body")).getText().contains("Current incidents");
+        });
+        assertThat(browser.text(By.cssSelector("[data-incident]"))).contains("shop 3.0.0 rolled back");
+        assertThat(browser.text(By.id("indicator"))).doesNotContain("All Systems Operational");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-incident]"))).isNotEmpty();
+        browser.screenshot("30-status-page");
     }
 }

@@ -301,4 +301,26 @@ class DashboardTest {
             assertThat(server.get("/api/v1/whoami", victim).status()).isEqualTo(401);
         }
     }
+
+    @Nested
+    class Status {
+        @Test
+        void status_anonymous_rendersWithoutSignInOrScript() {
+            HttpResponse<String> r = web.get("/status");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("id=\"indicator\"").contains("All Systems Operational")
+                    .doesNotContain("Signed in as");
+        }
+
+        @Test
+        void status_openIncident_shownWithItsUpdate() {
+            TestServer.Response opened = server.post("/api/v1/status/incidents", TestServer.ADMIN,
+                    "{\"name\":\"Checkout errors\",\"impact\":\"major\",\"status\":\"investigating\","
+                            + "\"body\":\"We are looking into failed payments.\"}");
+            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+            String page = web.get("/status").body();
+            assertThat(page).contains("Checkout errors").contains("We are looking into failed payments.")
+                    .contains("Partial System Outage");
+        }
+    }
 }

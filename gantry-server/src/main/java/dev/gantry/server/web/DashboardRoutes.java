@@ -11,6 +11,7 @@ import dev.gantry.server.gate.WaiverStore;
 import dev.gantry.server.release.ReleaseStore;
 import dev.gantry.server.rollout.RolloutDesk;
 import dev.gantry.server.signoff.SignOffStore;
+import dev.gantry.server.status.StatusService;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.Objects;
 /**
  * The web dashboard's routes, mounted at {@code /} beside the API: {@code /login},
  * {@code /logout}, {@code /} (releases), {@code /releases/{product}/{version}}, {@code /flags/{env}},
- * {@code /audit}, {@code /tokens} and {@code /assets/...}. Sessions live in memory (a restart
+ * {@code /audit}, {@code /tokens}, {@code /status} (public) and {@code /assets/...}. Sessions live in memory (a restart
  * signs everybody out). Thread-safe once registered.
  */
 public final class DashboardRoutes {
@@ -39,12 +40,14 @@ public final class DashboardRoutes {
      * @param environments flag environments
      * @param audit the audit log
      * @param rollouts the rollout controller
+     * @param status the public status page
      * @param clock the time source
      * @param secureCookies mark the session cookie Secure even on plain HTTP (behind a TLS proxy)
      */
     public record Services(TokenStore tokens, FailedAuthLimiter limiter, ReleaseStore releases, SignOffStore signoffs,
             WaiverStore waivers, GateRunStore gateRuns, ServerGateRunner gateRunner, FlagService flags,
-            Environments environments, AuditLog audit, RolloutDesk rollouts, Clock clock, boolean secureCookies) {
+            Environments environments, AuditLog audit, RolloutDesk rollouts, StatusService status, Clock clock,
+            boolean secureCookies) {
         public Services {
             Objects.requireNonNull(tokens, "tokens");
             Objects.requireNonNull(limiter, "limiter");
@@ -57,6 +60,7 @@ public final class DashboardRoutes {
             Objects.requireNonNull(environments, "environments");
             Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(rollouts, "rollouts");
+            Objects.requireNonNull(status, "status");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -79,5 +83,7 @@ public final class DashboardRoutes {
                 s.clock()).register(r);
         new FlagPages(web, s.flags(), s.environments()).register(r);
         new AdminPages(web, s.audit(), s.tokens()).register(r);
+        r.get("/status", web.open(ctx -> web.render(ctx, "status.jte", new StatusView(
+                web.chrome(ctx, web.visitor(ctx), "Status"), s.status().page()))));
     }
 }
