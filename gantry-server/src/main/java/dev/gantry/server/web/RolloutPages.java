@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The release page's rollout panel and its controls: start (operate; admins may force without a
@@ -29,6 +31,7 @@ import java.util.Optional;
  * and the guard readings as JSON ({@code event: guards}, drawn by Chart.js) whenever they change.
  */
 final class RolloutPages {
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutPages.class);
     private final Web web;
     private final RolloutDesk desk;
     private final ReleaseStore releases;
@@ -200,6 +203,10 @@ final class RolloutPages {
             }
         } catch (IOException e) {
             // the browser went away
+        } catch (RuntimeException e) {
+            // the response is committed, so no error page can follow: end the stream; the browser's
+            // EventSource reconnects, and a page reload shows the error
+            LOG.debug("Dashboard rollout stream of {} {} ended: {}", product, version, e.getClass().getName());
         }
     }
 
