@@ -205,14 +205,19 @@ class RolloutApiTest {
 
             String batch = """
                     {"sdk":"gantry-java/0.1.0","snapshotVersion":"2","from":"2026-12-02T10:00:00Z","to":"2026-12-02T10:01:00Z",
-                     "variants":[{"flag":"new-checkout","variant":"on","evaluations":1000,"events":{"error":80}},
+                     "variants":[{"flag":"new-checkout","variant":"on","evaluations":1000,"events":{"error":%d}},
                                  {"flag":"new-checkout","variant":"off","evaluations":9000,"events":{"error":9}}]}""";
-            assertThat(server.post("/sdk/v1/metrics", sdkKey, batch).status()).isEqualTo(202);
+            assertThat(server.post("/sdk/v1/metrics", sdkKey, batch.formatted(10)).status()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> status().get("state").asText().equals("running"));
+            assertThat(status().at("/samples/inPhase").asLong()).isEqualTo(10_000);
+            assertThat(status().at("/guards/0/value").asDouble()).isEqualTo(0.01);
+
+            assertThat(server.post("/sdk/v1/metrics", sdkKey, batch.formatted(80)).status()).isEqualTo(202);
 
             await().atMost(WAIT).until(() -> status().get("state").asText().equals("rolled-back"));
             JsonNode status = status();
             assertThat(status.get("cause").asText()).startsWith("guard sdk-errors: ");
-            assertThat(status.at("/guards/0/value").asDouble()).isEqualTo(0.08);
+            assertThat(status.at("/guards/0/value").asDouble()).isEqualTo(0.045);
         }
     }
 
