@@ -141,9 +141,20 @@ public final class GuardTracker {
             case GuardSample.Inconclusive inconclusive -> new Reading.Missing(inconclusive.reason());
             case GuardSample.Value value -> readValue(value.value());
             case GuardSample.Probe probe -> new Reading.Known(!probe.healthy(), probe.healthy(), probe.detail());
-            case GuardSample.ErrorCounts counts -> readCounts(counts);
-            case GuardSample.Latencies latencies -> readLatencies(latencies);
+            case GuardSample.ErrorCounts counts -> comparing("error-rate") ? readCounts(counts)
+                    : mismatch("error counts");
+            case GuardSample.Latencies latencies -> comparing("latency") ? readLatencies(latencies)
+                    : mismatch("latency samples");
         };
+    }
+
+    private boolean comparing(String metric) {
+        return guard.compare().map(comparison -> comparison.metric().equals(metric)).orElse(false);
+    }
+
+    private Reading mismatch(String what) {
+        return new Reading.Missing("got " + what + ", but the guard "
+                + guard.compare().map(c -> "compares " + c.metric()).orElse("has no comparison"));
     }
 
     private Reading readValue(double value) {

@@ -82,6 +82,20 @@ final class Driver {
         }
     }
 
+    /** Appends a decision's events without performing its effects: a crash right after the commit. */
+    void appendOnly(Decision decision) {
+        decision.events().forEach(event -> rows.add(event.toJson()));
+    }
+
+    /** A restart: a new engine over the stored rows, and every effect not yet performed done now (the outbox). */
+    void restart() {
+        engine = new RolloutEngine(spec, new RolloutIdentity("r-1", "shop/2.0.0"), clock);
+        List<RolloutEvent> history = history();
+        for (int sequence = 0; sequence < history.size(); sequence++) {
+            engine.effectsOf(history, sequence).forEach(this::perform);
+        }
+    }
+
     void record(Decision decision) {
         for (RolloutEvent event : decision.events()) {
             String json = event.toJson();

@@ -249,6 +249,15 @@ class GuardTrackerTest {
         }
 
         @Test
+        void observe_latencySamplesForAnErrorRateComparison_isInconclusiveSayingSo() {
+            GuardTracker.Step step = new GuardTracker(compare).observe(new GuardStatus.Healthy(),
+                    new GuardSample.Latencies(T0, List.of(0.1), List.of(0.2)));
+
+            assertThat(step.status()).isEqualTo(new GuardStatus.Inconclusive(T0,
+                    "got latency samples, but the guard compares error-rate", Optional.empty()));
+        }
+
+        @Test
         void observe_noTrafficOnTheNewVariation_isInconclusive() {
             GuardTracker.Step step = new GuardTracker(compare).observe(new GuardStatus.Healthy(),
                     new GuardSample.ErrorCounts(T0, 100, 10_000, 0, 0));

@@ -372,6 +372,43 @@ class RolloutEngineTest {
         }
 
         @Test
+        void evaluate_valueHoveringAtTheLineAfterABreach_notifiesOnceAndResolvesOnce() {
+            Rollout spec = Specs.rollout("""
+                    flag: release
+                    phases: [{ percent: 10, hold: 1d }, { percent: 100 }]
+                    guards:
+                      - { id: error-rate, query: "errors", when: "> 5%", for: 5m, action: notify, notify: [slack] }
+                    """);
+            Driver driver = started(spec);
+            driver.evaluateAt(T0.plusSeconds(30), () -> driver.healthy(0.08, 0));
+            driver.evaluateAt(T0.plusSeconds(330), () -> driver.healthy(0.08, 0));
+            for (int i = 0; i < 120; i++) {
+                double hovering = i % 2 == 0 ? 0.049 : 0.052;
+                driver.evaluateAt(T0.plusSeconds(360 + 30L * i), () -> driver.healthy(hovering, 0));
+            }
+            driver.evaluateAt(T0.plus(Duration.ofHours(2)), () -> driver.healthy(0.02, 0));
+
+            assertThat(driver.effects(RolloutEffect.Notify.class)).extracting(RolloutEffect.Notify::kind)
+                    .containsExactly(RolloutEffect.Kind.TRIGGER, RolloutEffect.Kind.RESOLVE);
+            assertThat(driver.effects(RolloutEffect.Notify.class)).extracting(RolloutEffect.Notify::dedupKey)
+                    .containsOnly("shop/2.0.0/error-rate");
+        }
+
+        @Test
+        void evaluate_guardBreaching_nextEvaluationIsDueWhenItsForEnds() {
+            Driver driver = started(Specs.rollout("""
+                    flag: release
+                    phases: [{ percent: 10, hold: 1d }, { percent: 100 }]
+                    guards:
+                      - { id: error-rate, query: "errors", when: "> 5%", for: 10s, action: rollback }
+                    """));
+
+            Decision decision = driver.evaluateAt(T0.plusSeconds(30), () -> driver.healthy(0.08, 0));
+
+            assertThat(decision.nextEvaluationAt()).contains(T0.plusSeconds(40));
+        }
+
+        @Test
         void evaluate_manuallyPaused_rollbackGuardStillRollsBack() {
             Driver driver = started(Specs.threePhases());
             driver.command(new RolloutCommand.Pause("alice", ""));

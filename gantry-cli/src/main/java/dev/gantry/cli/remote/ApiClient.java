@@ -112,6 +112,84 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Reads the server-sent-event stream at {@code path}, handing each event's JSON data to
+     * {@code onData} until it returns false or the server ends the stream.
+     *
+     * @throws UserFacingException when the server refuses or cannot be reached
+     */
+    public void stream(String path, java.util.function.Predicate<JsonNode> onData) {
+        URI uri = base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> r = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() < 200 || r.statusCode() >= 300) {
+                String body = String.join("\n", r.body().toList());
+                throw failure("GET", uri, new StringResponse(r, body));
+            }
+            try (java.util.stream.Stream<String> lines = r.body()) {
+                StringBuilder data = new StringBuilder();
+                for (java.util.Iterator<String> it = lines.iterator(); it.hasNext();) {
+                    String line = it.next();
+                    if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    } else if (line.isEmpty() && !data.isEmpty()) {
+                        JsonNode node = JSON.readTree(data.toString());
+                        data.setLength(0);
+                        if (!onData.test(node)) {
+                            return;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserFacingException(ExitCodes.ERROR, "Cannot reach the server at " + base + " ("
+                    + e.getClass().getSimpleName() + "); check the URL and that 'gantry serve' runs there.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException(ExitCodes.ERROR, "Interrupted while waiting for the server.");
+        }
+    }
+
+    /** A streamed answer's status with its body read, for {@link #failure}. */
+    private record StringResponse(HttpResponse<?> original, String body) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return original.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return original.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return original.headers();
+        }
+
+        @Override
+        public URI uri() {
+            return original.uri();
+        }
+
+        @Override
+        public java.net.http.HttpClient.Version version() {
+            return original.version();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return original.sslSession();
+        }
+    }
+
     /** A failed answer, with the server's problem details when it sent them. */
     public static final class ServerProblem extends RuntimeException {
         private final transient JsonNode problem;

@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class RolloutController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutController.class);
     /** The actor of the controller's own decisions in the audit log and flag history. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     static final Principal CONTROLLER = new Principal("rollout", "rollout-controller", Set.of(Scope.FLAGS));
 
     private final RolloutStore store;
@@ -124,7 +125,14 @@ public final class RolloutController implements AutoCloseable {
                     for (RolloutStore.Row row : store.running()) {
                         Instant when = due.get(row.id());
                         if (when == null || !when.isAfter(now)) {
-                            evaluate(row.id());
+                            try {
+                                evaluate(row.id());
+                            } catch (RuntimeException e) {
+                                // one broken rollout must not stop the others, nor be retried every tick
+                                due.put(row.id(), now.plus(RETRY_AFTER_FAILURE));
+                                LOG.warn("Rollout {} not evaluated: {}; trying again in {}", row.id(), e.getClass().getSimpleName(),
+                                        RETRY_AFTER_FAILURE);
+                            }
                         }
                     }
                 }
@@ -255,6 +263,12 @@ public final class RolloutController implements AutoCloseable {
 
     List<RolloutEvent> history(String id) {
         return store.events(id).stream().map(RolloutStore.Stored::event).toList();
+    }
+
+    /** Evaluations of the rollout flag the SDKs reported since the current phase began. */
+    long samplesInPhase(RolloutStore.Row row) {
+        Rollout spec = plan(row).rollout().orElseThrow();
+        return sources.evaluations(scope(row, spec, history(row.id())));
     }
 
     /** The state of a rollout now. */

@@ -150,7 +150,8 @@ public final class RolloutRoutes {
     Map<String, Object> status(RolloutStore.Row row) {
         ReleasePlan plan = controller.plan(row);
         return RolloutStatus.of(row, plan.rollout().orElseThrow(), controller.store().events(row.id()),
-                controller.store().readings(row.id()), controller.nextEvaluation(row.id()), clock.instant());
+                controller.store().readings(row.id()), controller.nextEvaluation(row.id()),
+                row.finished() ? 0 : controller.samplesInPhase(row), clock.instant());
     }
 
     /** Sends {@code event: status} with the whole status whenever it changes; ends after a finished one. */

@@ -29,10 +29,11 @@ final class RolloutStatus {
      * @param events the history
      * @param readings each guard's latest reading (JSON)
      * @param nextEvaluation when it is evaluated next, if known here
+     * @param samples evaluations of the flag SDKs reported since the current phase began
      * @param now the time
      */
     static Map<String, Object> of(RolloutStore.Row row, Rollout spec, List<RolloutStore.Stored> events,
-            Map<String, String> readings, Optional<Instant> nextEvaluation, Instant now) {
+            Map<String, String> readings, Optional<Instant> nextEvaluation, long samples, Instant now) {
         List<RolloutEvent> history = events.stream().map(RolloutStore.Stored::event).toList();
         RolloutState state = RolloutState.replay(spec, history);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -71,6 +72,10 @@ final class RolloutStatus {
             holdRemaining = Optional.of(Math.max(0, Duration.between(reference, end).toMillis()));
         }
         s.put("holdRemainingMs", holdRemaining.orElse(null));
+        Map<String, Object> sampleCounts = new LinkedHashMap<>();
+        sampleCounts.put("inPhase", samples);
+        sampleCounts.put("minSample", phase < 0 ? 0 : spec.phases().get(phase).minSample());
+        s.put("samples", sampleCounts);
         List<Map<String, Object>> phases = new ArrayList<>();
         for (int i = 0; i < spec.phases().size(); i++) {
             Rollout.Phase p = spec.phases().get(i);
