@@ -93,9 +93,11 @@ public final class RolloutDesk {
                 + product + " " + version + " has no rollout."));
     }
 
+    /** The same status as {@code RolloutRoutes.status}: keep the two in step. */
     private Map<String, Object> status(RolloutStore.Row row) {
         ReleasePlan plan = controller.plan(row);
         return RolloutStatus.of(row, plan.rollout().orElseThrow(), controller.store().events(row.id()),
-                controller.store().readings(row.id()), controller.nextEvaluation(row.id()), clock.instant());
+                controller.store().readings(row.id()), controller.nextEvaluation(row.id()),
+                row.finished() ? 0 : controller.samplesInPhase(row), clock.instant());
     }
 }
