@@ -133,6 +133,18 @@ class DashboardTest {
         }
 
         @Test
+        void pages_neverShowTheSignedInToken() {
+            String canary = token("canary-holder", "read", "flags", "operate", "approve");
+            web.signIn(canary);
+            for (String path : new String[] {"/", "/releases/platform/1.2.0", "/flags/production", "/audit", "/status",
+                    "/releases/nope/1.0.0"}) {
+                HttpResponse<String> r = web.get(path);
+                assertThat(r.body()).as(path).doesNotContain(canary).doesNotContain(canary.substring(4, 30));
+                assertThat(r.headers().map().toString()).as(path).doesNotContain(canary);
+            }
+        }
+
+        @Test
         void assets_servedWithLongCacheAndOnlyKnownFiles() {
             web.signIn(TestServer.ADMIN);
             String page = web.follow("/").body();
