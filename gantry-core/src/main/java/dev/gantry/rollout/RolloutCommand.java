@@ -1,6 +1,7 @@
 package dev.gantry.rollout;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person's operation on a rollout, applied by {@link RolloutEngine#apply}. The caller has
@@ -38,10 +39,20 @@ public sealed interface RolloutCommand {
     /**
      * Advances now: waives the rest of the current phase's (or activation's) hold and minimum
      * sample, or, while awaiting approval, grants it (the caller has checked the role).
+     *
+     * @param stage the {@linkplain RolloutState#stage() stage} the person saw and promotes; when
+     *     given and the rollout has already left it, nothing is recorded, so a repeated or retried
+     *     promote never skips a second stage. Empty promotes whatever stage is current.
      */
-    record Promote(String actor) implements RolloutCommand {
+    record Promote(String actor, Optional<String> stage) implements RolloutCommand {
         public Promote {
             Objects.requireNonNull(actor, "actor");
+            stage = stage == null ? Optional.empty() : stage;
+        }
+
+        /** Promotes whatever stage is current. */
+        public Promote(String actor) {
+            this(actor, Optional.empty());
         }
     }
 

@@ -154,6 +154,9 @@ public final class RolloutEngine {
             }
             case RolloutCommand.Promote promote -> {
                 requireActive(state, "promote");
+                if (promote.stage().isPresent() && !promote.stage().equals(state.stage())) {
+                    break;
+                }
                 switch (state) {
                     case RolloutState.Running running -> {
                         run.append(new RolloutEvent.Promoted(now, running.phase(), promote.actor()));

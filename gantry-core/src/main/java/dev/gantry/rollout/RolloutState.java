@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a rollout stands, derived from its events by {@link #replay}; never stored. Immutable.
@@ -78,6 +79,21 @@ public sealed interface RolloutState {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(at, "at");
         }
+    }
+
+    /**
+     * The stage the rollout is in, as a stable name: {@code phase-N} (running phase N),
+     * {@code approval-N} (waiting to enter phase N), {@code activation-N}; a paused rollout is in
+     * the stage it resumes to. Empty before the start and once finished.
+     */
+    default Optional<String> stage() {
+        return switch (this) {
+            case Running running -> Optional.of("phase-" + running.phase());
+            case AwaitingApproval awaiting -> Optional.of("approval-" + awaiting.phase());
+            case Activating activating -> Optional.of("activation-" + activating.index());
+            case Paused paused -> paused.resumeTo().stage();
+            default -> Optional.empty();
+        };
     }
 
     /** Whether the rollout is over: completed or rolled back. */

@@ -237,6 +237,20 @@ class RolloutEngineTest {
         }
 
         @Test
+        void promote_retriedForTheSameStage_advancesOnlyOnce() {
+            Driver driver = started(Specs.threePhases());
+            String stage = driver.state().stage().orElseThrow();
+
+            driver.command(new RolloutCommand.Promote("alice", java.util.Optional.of(stage)));
+            Decision retry = driver.command(new RolloutCommand.Promote("alice", java.util.Optional.of(stage)));
+
+            assertThat(stage).isEqualTo("phase-0");
+            assertThat(retry.events()).isEmpty();
+            assertThat(driver.state()).extracting("phase").isEqualTo(1);
+            assertThat(driver.percentOf("release")).isEqualTo(50.0);
+        }
+
+        @Test
         void promote_paused_isRefusedSayingResumeFirst() {
             Driver driver = started(Specs.threePhases());
             driver.command(new RolloutCommand.Pause("alice", ""));
