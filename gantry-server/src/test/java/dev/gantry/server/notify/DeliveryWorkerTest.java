@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -198,6 +199,32 @@ class DeliveryWorkerTest {
 
             assertThat(pd.accepted()).extracting(r -> r.header("Idempotency-Key")).containsExactly("k-trigger", "k-resolve");
             assertThat(pd.requests()).hasSize(5);
+        }
+    }
+
+    @Nested
+    class Replicas {
+        /** Replicas share PostgreSQL only: SQLite is one process. */
+        @Test
+        void deliver_twoWorkersOnOneDatabase_eachNotificationSentOnce() {
+            open(TestDatabases.Kind.POSTGRESQL);
+            Database otherDb = Database.open(testDb.url());
+            JdbcOutbox other = new JdbcOutbox(otherDb, new AuditLog(otherDb, clock), clock);
+            NotificationSettings settings = NotificationSettings.defaults().withBackoff(FAST);
+            try (DeliveryWorker second = new DeliveryWorker(other, DeliveryWorker.senders(settings,
+                    OutboundHosts.parse("127.0.0.1"), clock, URI.create(receiver.url("/v2/enqueue"))), FAST, clock,
+                    new Random(8), environment, Optional.empty(), Duration.ofMillis(50))) {
+                for (int i = 0; i < 20; i++) {
+                    JdbcOutbox via = i % 2 == 0 ? outbox : other;
+                    via.enqueue(Channels.message("k-" + i, Channels.webhook(receiver.url("/hook"), null), "message " + i));
+                }
+                outbox.list(Optional.empty(), 50).forEach(x -> awaitEntry(x.id(), y -> y.state() == OutboxState.DELIVERED));
+            } finally {
+                otherDb.close();
+            }
+
+            assertThat(receiver.accepted()).hasSize(20);
+            assertThat(receiver.accepted().stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(20);
         }
     }
 
