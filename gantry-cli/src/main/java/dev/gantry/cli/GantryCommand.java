@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.remote.FlagsCommand.class,
             dev.gantry.cli.remote.RolloutCommand.class,
             dev.gantry.cli.remote.AuditCommand.class,
+            dev.gantry.cli.remote.CommsCommand.class,
             dev.gantry.cli.review.ReviewCommand.class,
         })
 public final class GantryCommand implements Runnable {

@@ -249,7 +249,11 @@ class RolloutEndToEndTest {
             assertThat(rollbacks).hasSize(1);
             assertThat(rollbacks.getFirst().automatic()).isTrue();
             assertThat(rollbacks.getFirst().deploymentRolledBack()).isTrue();
-            String everythingShown = status + server.get(PATH + "/rollout/events", TestServer.ADMIN).body()
+            TestServer.Response page = server.get("/status.json", null);
+            assertThat(page.json().get("incidents").get(0).get("name").asText()).isEqualTo("shop 2.0.0 rolled back");
+            assertThat(server.get(PATH + "/review", TestServer.ADMIN).json().get("reasons").toString())
+                    .contains("the release was rolled back once");
+            String everythingShown = status + page.body() + server.get(PATH + "/rollout/events", TestServer.ADMIN).body()
                     + server.get("/api/v1/audit?limit=500", TestServer.ADMIN).body()
                     + server.get("/api/v1/notifications", TestServer.ADMIN).body();
             assertThat(everythingShown).doesNotContain(HOOK_TOKEN).doesNotContain(PD_KEY).doesNotContain("/rollback\"");

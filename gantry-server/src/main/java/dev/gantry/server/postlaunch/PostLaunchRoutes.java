@@ -61,11 +61,11 @@ public final class PostLaunchRoutes {
             JsonBody.respond(ctx, 200, Map.of("snapshots", postLaunch.snapshots(ctx.pathParam("product"),
                     ctx.pathParam("version"))));
         });
-        r.post(base + "/metrics/{metric}", ctx -> {
+        r.post(base + "/metrics/{id}", ctx -> {
             Principal p = auth.require(ctx, Scope.OPERATE);
             Value v = JsonBody.read(ctx, Value.class);
             JsonBody.respond(ctx, 201, postLaunch.enter(p.actor(), ctx.pathParam("product"), ctx.pathParam("version"),
-                    ctx.pathParam("metric"), v.value()));
+                    ctx.pathParam("id"), v.value()));
         });
         r.post(base + "/bugs", ctx -> {
             Principal p = auth.require(ctx, Scope.OPERATE);

@@ -82,7 +82,7 @@ final class PostLaunchStore {
     }
 
     ReviewFacts.Bug report(String actor, String product, String version, String title, String severity, Instant reportedAt) {
-        ReviewFacts.Bug bug = new ReviewFacts.Bug(UUID.randomUUID().toString().substring(0, 8), PublicText.scrub(title),
+        ReviewFacts.Bug bug = new ReviewFacts.Bug(UUID.randomUUID().toString().substring(0, 8), title,
                 severity, reportedAt, Optional.empty());
         db.write(h -> {
             h.createUpdate("INSERT INTO release_bugs (id, product, version, title, severity, reported_at, reported_by,"

@@ -3,9 +3,10 @@ package dev.gantry.server.status;
 import java.util.regex.Pattern;
 
 /**
- * Text that goes on a public page or to an audience: links and credentials are removed before it
- * is stored, so a rollback cause or an operator's paste that holds a webhook URL, a routing key
- * or a token cannot leak. Stateless.
+ * Machine-made text that goes on a public page or into a log (rollback causes, delivery and
+ * measurement errors): links and credentials are removed before it is stored, so a cause or an
+ * error that quotes a webhook URL, a routing key or a token cannot leak. Operators' and plans'
+ * own words are not changed. Stateless.
  */
 public final class PublicText {
     private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");

@@ -10,8 +10,9 @@ import java.util.Optional;
  * What the public status page shows at one instant: the overall indicator, every component with
  * its effective status, the unresolved incidents and the scheduled maintenance that has not
  * ended. The shape follows Atlassian Statuspage's {@code summary.json}. A value: the dashboard
- * renders it as HTML, {@link StatusRoutes} as JSON. Contains no secret: every text was scrubbed
- * of links and tokens before it was stored ({@link PublicText}).
+ * renders it as HTML, {@link StatusRoutes} as JSON. Texts come from operators, from the plans'
+ * templates (never with resolved secrets) and from rollback causes, which are scrubbed of links
+ * and tokens ({@link PublicText}); the dashboard must still HTML-escape them.
  *
  * @param name the page's title
  * @param at the instant the page describes

@@ -152,7 +152,7 @@ public final class StatusService implements RolledBack.Listener {
             List<String> components = store.components().stream().anyMatch(c -> c.id().equals(component))
                     ? List.of(component) : List.of();
             String body = "We rolled back " + event.product() + " " + event.version()
-                    + (event.automatic() ? " automatically" : "") + " because of " + event.cause() + ". "
+                    + (event.automatic() ? " automatically" : "") + " because of " + PublicText.scrub(event.cause()) + ". "
                     + (event.deploymentRolledBack() ? "The previous version is serving again."
                             : "The new feature is switched off while the deployment stays in place.")
                     + " We are working on a fix.";

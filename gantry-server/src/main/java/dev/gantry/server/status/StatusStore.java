@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The status page's tables: components, incidents with their updates, maintenance windows. Every
- * change is audited in its transaction; texts are scrubbed ({@link PublicText}) before they are
- * stored. Thread-safe.
+ * change is audited in its transaction. Texts are stored as given: callers scrub machine-made text
+ * ({@link PublicText}) first. Thread-safe.
  */
 final class StatusStore {
     private final Database db;
@@ -103,7 +103,7 @@ final class StatusStore {
             String at = clock.instant().toString();
             h.createUpdate("INSERT INTO status_incidents (id, name, status, impact, components, source_key, product, version,"
                             + " created_at, created_by, resolved_at) VALUES (:id, :name, :s, :i, :c, :k, :p, :v, :at, :by, :r)")
-                    .bind("id", id).bind("name", PublicText.scrub(name)).bind("s", status.wire()).bind("i", impact.wire())
+                    .bind("id", id).bind("name", name).bind("s", status.wire()).bind("i", impact.wire())
                     .bind("c", String.join(",", components)).bind("k", sourceKey.orElse(null)).bind("p", product)
                     .bind("v", version).bind("at", at).bind("by", actor)
                     .bind("r", status == IncidentStatus.RESOLVED ? at : null).execute();
@@ -142,7 +142,7 @@ final class StatusStore {
         h.createUpdate("INSERT INTO status_incident_updates (id, incident_id, seq, status, body, at, by_actor)"
                         + " VALUES (:id, :inc, :seq, :s, :b, :at, :by)")
                 .bind("id", UUID.randomUUID().toString()).bind("inc", incident).bind("seq", seq).bind("s", status.wire())
-                .bind("b", PublicText.scrub(body)).bind("at", at).bind("by", actor).execute();
+                .bind("b", body).bind("at", at).bind("by", actor).execute();
     }
 
     private static Map<String, Object> summary(StatusPage.Incident i) {
@@ -219,7 +219,7 @@ final class StatusStore {
             Optional<StoredMaintenance> existing = sourceKey.flatMap(k -> maintenances(h, "WHERE source_key = :k",
                     Map.of("k", k)).stream().findFirst());
             StoredMaintenance m = new StoredMaintenance(existing.map(StoredMaintenance::id)
-                    .orElseGet(() -> UUID.randomUUID().toString()), PublicText.scrub(name), PublicText.scrub(body),
+                    .orElseGet(() -> UUID.randomUUID().toString()), name, body,
                     List.copyOf(components), startsAt, endsAt, sourceKey);
             if (existing.isPresent()) {
                 if (existing.get().equals(m)) {
