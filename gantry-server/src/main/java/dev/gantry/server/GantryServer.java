@@ -114,6 +114,7 @@ public final class GantryServer implements AutoCloseable {
         Gauge.builder("gantry_leader", replication, r -> r.leader() ? 1 : 0)
                 .description("1 when this replica holds the leader lock").register(registry);
 
+        OfrepRoutes ofrep = new OfrepRoutes(auth, hub);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.startupWatcherEnabled = false;
             cfg.startup.showJavalinBanner = false;
@@ -135,7 +136,8 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
-            new OfrepRoutes(auth, hub).register(cfg.routes);
+            ofrep.register(cfg.routes);
+            cfg.jetty.modifyServer(server -> server.setHandler(ofrep.handler(config.maxRequestBytes())));
         });
         try {
             app.start();
