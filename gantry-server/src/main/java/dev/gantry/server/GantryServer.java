@@ -89,7 +89,7 @@ public final class GantryServer implements AutoCloseable {
         TokenStore tokens = new TokenStore(db, audit, clock);
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
         Authenticator auth = new Authenticator(tokens, sdkKeys, new FailedAuthLimiter(10, Duration.ofMinutes(1), clock));
-        Environments environments = new Environments(db);
+        Environments environments = new Environments(db, audit, clock);
         SnapshotHub hub = new SnapshotHub();
         FlagService flags = new FlagService(db, audit, hub, environments, clock);
         flags.loadAll();
@@ -104,7 +104,7 @@ public final class GantryServer implements AutoCloseable {
                 config.allowedOutboundHosts(), name -> Optional.ofNullable(System.getenv(name)), clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
-        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        Replication replication = Replication.start(db, flags, Duration.ofSeconds(1));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -135,6 +135,7 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
             new dev.gantry.server.deploy.DeployRunRoutes(auth, releases, deployRuns).register(cfg.routes);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
+            new dev.gantry.server.flag.SegmentRoutes(auth, flags, environments, hub).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
             ofrep.register(cfg.routes);
             cfg.jetty.modifyServer(server -> server.setHandler(ofrep.handler(config.maxRequestBytes())));
