@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.remote.LoginCommand.class,
             dev.gantry.cli.remote.ReleaseCommand.class,
             dev.gantry.cli.remote.FlagsCommand.class,
+            dev.gantry.cli.remote.SegmentsCommand.class,
             dev.gantry.cli.remote.AuditCommand.class,
         })
 public final class GantryCommand implements Runnable {
