@@ -129,7 +129,8 @@ public final class GantryServer implements AutoCloseable {
             new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
-            new dev.gantry.server.release.ReleaseRoutes(auth, releases).register(cfg.routes);
+            new dev.gantry.server.release.ReleaseRoutes(auth, releases,
+                    new dev.gantry.server.flag.DeclaredFlags(flags, environments)).register(cfg.routes);
             new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);

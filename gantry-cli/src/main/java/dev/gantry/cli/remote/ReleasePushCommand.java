@@ -55,6 +55,13 @@ public final class ReleasePushCommand implements Callable<Integer> {
                 + rev.path("revision").asLong() + " (sha256 " + rev.path("contentHash").asText().substring(0, 12) + ")";
         spec.commandLine().getOut().println(answer.path("created").asBoolean()
                 ? "Pushed " + what + "." : "Unchanged: " + what + " already holds this plan.");
+        java.util.TreeMap<String, java.util.List<String>> created = new java.util.TreeMap<>();
+        answer.path("flagsCreated").forEach(f -> created.computeIfAbsent(f.path("environment").asText(),
+                k -> new java.util.ArrayList<>()).add(f.path("key").asText()));
+        created.forEach((env, keys) -> spec.commandLine().getOut().println(
+                "Created flags in " + env + " (off): " + String.join(", ", keys)));
+        answer.path("flagsNotCreated").forEach(f -> spec.commandLine().getErr().println("gantry: flag "
+                + f.path("key").asText() + " not created in " + f.path("environment").asText() + ": " + f.path("problem").asText()));
         return ExitCodes.OK;
     }
 }

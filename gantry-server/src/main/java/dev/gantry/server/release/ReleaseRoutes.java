@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class ReleaseRoutes {
     private final Authenticator auth;
     private final ReleaseStore releases;
+    private final dev.gantry.server.flag.DeclaredFlags declaredFlags;
 
     /** Body of a push. */
     record Push(String source, String plan) {
@@ -31,10 +32,12 @@ public final class ReleaseRoutes {
     /**
      * @param auth authenticator
      * @param releases the store
+     * @param declaredFlags creates the flags a pushed plan declares
      */
-    public ReleaseRoutes(Authenticator auth, ReleaseStore releases) {
+    public ReleaseRoutes(Authenticator auth, ReleaseStore releases, dev.gantry.server.flag.DeclaredFlags declaredFlags) {
         this.auth = auth;
         this.releases = releases;
+        this.declaredFlags = declaredFlags;
     }
 
     /** Registers the routes. */
@@ -44,9 +47,16 @@ public final class ReleaseRoutes {
             Principal p = auth.require(ctx, Scope.OPERATE);
             Push push = JsonBody.read(ctx, Push.class);
             ReleaseStore.Pushed pushed = releases.push(p.actor(), push.source(), push.plan());
+            var rev = pushed.revision();
+            var flags = declaredFlags.create(p, releases.load(rev.product(), rev.version(), Optional.of(rev.revision())).plan());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("created", pushed.created());
             body.put("revision", pushed.revision());
+            body.put("flagsCreated", flags.stream().filter(f -> f.problem().isEmpty())
+                    .map(f -> Map.of("environment", f.environment(), "key", f.key())).toList());
+            if (flags.stream().anyMatch(f -> !f.problem().isEmpty())) {
+                body.put("flagsNotCreated", flags.stream().filter(f -> !f.problem().isEmpty()).toList());
+            }
             JsonBody.respond(ctx, pushed.created() ? 201 : 200, body);
         });
         r.get("/api/v1/releases", ctx -> {
