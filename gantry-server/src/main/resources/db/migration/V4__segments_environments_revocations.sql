@@ -23,3 +23,11 @@ CREATE TABLE segment_versions (
 
 ALTER TABLE environments ADD COLUMN created_at TEXT;
 ALTER TABLE environments ADD COLUMN created_by TEXT;
+
+-- Revoked sign-offs and waivers stay on record but no longer count.
+ALTER TABLE signoffs ADD COLUMN revoked_at TEXT;
+ALTER TABLE signoffs ADD COLUMN revoked_by TEXT;
+ALTER TABLE signoffs ADD COLUMN revoke_reason TEXT;
+ALTER TABLE waivers ADD COLUMN revoked_at TEXT;
+ALTER TABLE waivers ADD COLUMN revoked_by TEXT;
+ALTER TABLE waivers ADD COLUMN revoke_reason TEXT;
