@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             dev.gantry.cli.remote.ReleaseCommand.class,
             dev.gantry.cli.remote.FlagsCommand.class,
             dev.gantry.cli.remote.RolloutCommand.class,
+            dev.gantry.cli.remote.SegmentsCommand.class,
             dev.gantry.cli.remote.AuditCommand.class,
             dev.gantry.cli.remote.CommsCommand.class,
             dev.gantry.cli.review.ReviewCommand.class,

@@ -111,7 +111,7 @@ public final class GantryServer implements AutoCloseable {
         SdkKeyStore sdkKeys = new SdkKeyStore(db, audit, clock);
         FailedAuthLimiter limiter = new FailedAuthLimiter(10, Duration.ofMinutes(1), clock);
         Authenticator auth = new Authenticator(tokens, sdkKeys, limiter);
-        Environments environments = new Environments(db);
+        Environments environments = new Environments(db, audit, clock);
         SnapshotHub hub = new SnapshotHub();
         FlagService flags = new FlagService(db, audit, hub, environments, clock);
         flags.loadAll();
@@ -129,7 +129,7 @@ public final class GantryServer implements AutoCloseable {
         dev.gantry.server.notify.JdbcOutbox outbox = new dev.gantry.server.notify.JdbcOutbox(db, audit, clock);
         Optional<String> bootstrap = tokens.bootstrap(config.adminToken());
         config.examplesDir().ifPresent(dir -> loadExamples(dir, releases));
-        Replication replication = Replication.start(db, flags, environments.names(), Duration.ofSeconds(1));
+        Replication replication = Replication.start(db, flags, Duration.ofSeconds(1));
         dev.gantry.server.notify.Notifier notifier = wiring.notifier().orElse(outbox);
         dev.gantry.server.rollout.Rollouts rollouts = dev.gantry.server.rollout.Rollouts.start(db, audit, releases, flags,
                 metrics, appliedMigrations, notifier, wiring.environment(), config.allowedOutboundHosts(),
@@ -156,6 +156,7 @@ public final class GantryServer implements AutoCloseable {
         Gauge.builder("gantry_leader", replication, r -> r.leader() ? 1 : 0)
                 .description("1 when this replica holds the leader lock").register(registry);
 
+        OfrepRoutes ofrep = new OfrepRoutes(auth, hub);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.startupWatcherEnabled = false;
             cfg.startup.showJavalinBanner = false;
@@ -170,7 +171,8 @@ public final class GantryServer implements AutoCloseable {
             new HealthRoutes(db, registry, replication::leader).register(cfg.routes);
             new AuthRoutes(auth, tokens, sdkKeys, environments).register(cfg.routes);
             new AuditRoutes(auth, audit).register(cfg.routes);
-            new dev.gantry.server.release.ReleaseRoutes(auth, releases, releaseFiles).register(cfg.routes);
+            new dev.gantry.server.release.ReleaseRoutes(auth, releases, releaseFiles,
+                    new dev.gantry.server.flag.DeclaredFlags(flags, environments)).register(cfg.routes);
             new dev.gantry.server.signoff.SignOffRoutes(auth, signoffs).register(cfg.routes);
             new dev.gantry.server.gate.WaiverRoutes(auth, waivers).register(cfg.routes);
             new dev.gantry.server.gate.GateRunRoutes(auth, releases, waivers, gateRuns, gateRunner, clock).register(cfg.routes);
@@ -178,8 +180,10 @@ public final class GantryServer implements AutoCloseable {
             new dev.gantry.server.migrate.AppliedMigrationRoutes(auth, appliedMigrations).register(cfg.routes);
             rollouts.register(cfg.routes, auth);
             new FlagRoutes(auth, flags, environments, hub, metrics).register(cfg.routes);
+            new dev.gantry.server.flag.SegmentRoutes(auth, flags, environments, hub).register(cfg.routes);
             new SdkRoutes(auth, hub, metrics, config.heartbeat()).register(cfg.routes);
-            new OfrepRoutes(auth, hub).register(cfg.routes);
+            ofrep.register(cfg.routes);
+            cfg.jetty.modifyServer(server -> server.setHandler(ofrep.handler(config.maxRequestBytes())));
             new dev.gantry.server.status.StatusRoutes(auth, statusPage).register(cfg.routes);
             new dev.gantry.server.comms.CommsRoutes(auth, comms).register(cfg.routes);
             new dev.gantry.server.postlaunch.PostLaunchRoutes(auth, postLaunch).register(cfg.routes);

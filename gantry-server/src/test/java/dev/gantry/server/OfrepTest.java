@@ -156,4 +156,52 @@ class OfrepTest {
             assertThat(r.json().get("errorCode").asText()).isEqualTo("PARSE_ERROR");
         }
     }
+
+    @Nested
+    class Http {
+        @Test
+        void evaluation_carriesSecurityHeaders() {
+            TestServer.Response r = evaluate("new-checkout", "{\"context\":{\"targetingKey\":\"u1\"}}");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+        }
+
+        @Test
+        void unknownKey_401ProblemDetailsWithoutTheKey() {
+            String canary = "gsk_canary-not-a-real-key-0123456789";
+            TestServer.Response r = server.post("/ofrep/v1/evaluate/flags/new-checkout", canary, "{}");
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().get("instance").asText()).isEqualTo("/ofrep/v1/evaluate/flags/new-checkout");
+            assertThat(r.body()).doesNotContain(canary);
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+        }
+
+        @Test
+        void bodyOverLimit_413ProblemDetails() {
+            String big = "{\"context\":{\"targetingKey\":\"" + "x".repeat(70 * 1024) + "\"}}";
+            TestServer.Response r = evaluate("new-checkout", big);
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.json().get("type").asText()).endsWith("/too-large");
+        }
+
+        @Test
+        void trailingSlashAndEncodedKey_answeredTheSame() {
+            TestServer.Response bulk = server.post("/ofrep/v1/evaluate/flags/", sdkKey, "{\"context\":{\"targetingKey\":\"u1\"}}");
+            assertThat(bulk.status()).isEqualTo(200);
+            assertThat(bulk.json().get("flags").size()).isGreaterThanOrEqualTo(4);
+            TestServer.Response encoded = evaluate("new%2Dcheckout", "{\"context\":{\"targetingKey\":\"u1\"}}");
+            assertThat(encoded.status()).isEqualTo(200);
+            assertThat(encoded.json().get("key").asText()).isEqualTo("new-checkout");
+        }
+
+        @Test
+        void otherMethod_goesToTheApi_405Problem() {
+            TestServer.Response r = server.call("GET", "/ofrep/v1/evaluate/flags/new-checkout", sdkKey, null);
+            assertThat(r.status()).isIn(404, 405);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
 }

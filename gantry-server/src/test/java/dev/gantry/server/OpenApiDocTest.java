@@ -46,7 +46,7 @@ class OpenApiDocTest {
                 return; // stays open; covered by FlagStreamingTest
             }
             String concrete = path.replace("{env}", "staging").replace("{key}", "nope").replace("{product}", "nope")
-                    .replace("{version}", "0.0.0").replace("{id}", "nope").replace("{run}", "1")
+                    .replace("{version}", "0.0.0").replace("{id}", "nope").replace("{run}", "1").replace("{role}", "nope")
                     .replaceAll("\\{[A-Za-z]+}", "nope"); // any other parameter ({metric}, ...)
             if (concrete.endsWith("/diff")) {
                 concrete += "?from=1&to=2";

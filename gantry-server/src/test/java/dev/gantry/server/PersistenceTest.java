@@ -58,11 +58,12 @@ class PersistenceTest {
                     assertThat(flag.get("definition").get("on").asBoolean()).isFalse();
                     TestServer.Response snapshot = s.get("/sdk/v1/flags", sdkKey);
                     assertThat(snapshot.status()).isEqualTo(200);
-                    assertThat(snapshot.header("ETag")).isEqualTo("\"2\"");
+                    assertThat(snapshot.header("ETag")).isEqualTo("\"5\""); // the plan's 3 flags, put, kill
                     assertThat(snapshot.json().get("flags").get(0).get("on").asBoolean()).isFalse();
                     JsonNode verify = s.get("/api/v1/audit/verify", TestServer.ADMIN).json();
                     assertThat(verify.get("intact").asBoolean()).isTrue();
-                    assertThat(verify.get("entries").asLong()).isEqualTo(6); // bootstrap token, push, put, kill, token, sdk key
+                    // bootstrap token, push, the plan's 3 flags in 2 environments, put, kill, token, sdk key
+                    assertThat(verify.get("entries").asLong()).isEqualTo(12);
                 } finally {
                     s.close();
                 }
@@ -111,8 +112,9 @@ class PersistenceTest {
                 mutate(s);
                 JsonNode entries = s.get("/api/v1/audit?limit=100", TestServer.ADMIN).json().get("entries");
                 assertThat(entries).extracting(e -> e.get("action").asText())
-                        .containsExactly("token.create", "release.push", "flag.put", "flag.kill", "token.create");
-                JsonNode kill = entries.get(3);
+                        .containsExactly("token.create", "release.push", "flag.create", "flag.create", "flag.create",
+                                "flag.create", "flag.create", "flag.create", "flag.put", "flag.kill", "token.create");
+                JsonNode kill = entries.get(9);
                 assertThat(kill.get("target").asText()).isEqualTo("flag:production/new-checkout");
                 assertThat(TestServer.JSON.readTree(kill.get("before").asText()).get("on").asBoolean()).isTrue();
                 assertThat(TestServer.JSON.readTree(kill.get("after").asText()).get("on").asBoolean()).isFalse();

@@ -86,6 +86,11 @@ public final class ApiClient {
         return send("PUT", path, Optional.of(body));
     }
 
+    /** DELETE a resource. */
+    public JsonNode delete(String path) {
+        return send("DELETE", path, Optional.empty());
+    }
+
     private JsonNode send(String method, String path, Optional<Object> body) {
         URI uri = base.resolve(path.startsWith("/") ? path.substring(1) : path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))

@@ -62,6 +62,13 @@ public final class ReleasePushCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(answer.path("created").asBoolean()
                 ? "Pushed " + what + attached + "." : "Unchanged: " + what + " already holds this plan"
                         + (templates.isEmpty() ? "" : "; its templates were sent again") + ".");
+        java.util.TreeMap<String, java.util.List<String>> created = new java.util.TreeMap<>();
+        answer.path("flagsCreated").forEach(f -> created.computeIfAbsent(f.path("environment").asText(),
+                k -> new java.util.ArrayList<>()).add(f.path("key").asText()));
+        created.forEach((env, keys) -> spec.commandLine().getOut().println(
+                "Created flags in " + env + " (off): " + String.join(", ", keys)));
+        answer.path("flagsNotCreated").forEach(f -> spec.commandLine().getErr().println("gantry: flag "
+                + f.path("key").asText() + " not created in " + f.path("environment").asText() + ": " + f.path("problem").asText()));
         return ExitCodes.OK;
     }
 

@@ -83,9 +83,10 @@ class RemoteCommandsTest {
             login();
             CliRun run = CliRun.of("release", "push", CliRun.example("platform-v1.2"));
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("Pushed platform 1.2.0 revision 1 (sha256 ");
+            assertThat(run.out()).startsWith("Pushed platform 1.2.0 revision 1 (sha256 ")
+                    .contains("Created flags in production (off): platform-1-2, stripe-2024-06-20, upstash-rate-limit");
             CliRun again = CliRun.of("release", "push", CliRun.example("platform-v1.2"));
-            assertThat(again.out()).startsWith("Unchanged: platform 1.2.0 revision 1");
+            assertThat(again.out()).startsWith("Unchanged: platform 1.2.0 revision 1").doesNotContain("Created flags");
         }
 
         @Test
@@ -263,7 +264,8 @@ class RemoteCommandsTest {
             CliRun.of("flags", "set", "f", "--env", "staging", "--on");
             CliRun viaServer = CliRun.of("audit", "verify");
             assertThat(viaServer.exitCode()).isZero();
-            assertThat(viaServer.out()).contains("intact: 3 entries"); // push, its templates, the flag
+            // push, its templates, the plan's 3 flags created in 2 environments, the flag set
+            assertThat(viaServer.out()).contains("intact: 9 entries");
             String db = "jdbc:sqlite:" + dir.resolve("data/gantry.db");
             assertThat(CliRun.of("audit", "verify", "--database-url", db).exitCode()).isZero();
             try (var c = DriverManager.getConnection(db); var st = c.createStatement()) {

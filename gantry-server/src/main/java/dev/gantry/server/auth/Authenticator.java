@@ -60,10 +60,23 @@ public final class Authenticator {
      * @throws ApiException 401 or 429
      */
     public SdkKeyStore.KeyInfo sdkKey(Context ctx, boolean allowApiKeyHeader) {
-        String credential = credential(ctx, allowApiKeyHeader);
+        return sdkKey(ctx.header("Authorization"), allowApiKeyHeader ? ctx.header("X-API-Key") : null, ctx.ip());
+    }
+
+    /**
+     * The same as {@link #sdkKey(Context, boolean)} outside Javalin (the OFREP Jetty handler).
+     *
+     * @param authorization the {@code Authorization} header, or null
+     * @param apiKey the {@code X-API-Key} header when accepted, or null
+     * @param client the client address (failed attempts are counted per address)
+     * @return the SDK key's description
+     * @throws ApiException 401 or 429
+     */
+    public SdkKeyStore.KeyInfo sdkKey(String authorization, String apiKey, String client) {
+        String credential = credential(authorization, apiKey, client);
         Optional<SdkKeyStore.KeyInfo> k = sdkKeys.authenticate(credential);
         if (k.isEmpty()) {
-            limiter.failed(ctx.ip());
+            limiter.failed(client);
             throw ApiException.unauthorized("The SDK key is unknown or revoked.");
         }
         return k.get();
@@ -75,19 +88,22 @@ public final class Authenticator {
     }
 
     private String credential(Context ctx, boolean allowApiKeyHeader) {
-        Optional<Duration> wait = limiter.blocked(ctx.ip());
+        return credential(ctx.header("Authorization"), allowApiKeyHeader ? ctx.header("X-API-Key") : null, ctx.ip());
+    }
+
+    private String credential(String header, String apiKey, String client) {
+        Optional<Duration> wait = limiter.blocked(client);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             throw ApiException.of(429, "too-many-failures", "Too many failed authentications",
                     "Too many failed authentications from this address; try again in " + seconds + " s.")
                     .withHeader("Retry-After", Long.toString(seconds));
         }
-        String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
         }
-        if (allowApiKeyHeader && ctx.header("X-API-Key") != null) {
-            return ctx.header("X-API-Key").trim();
+        if (apiKey != null) {
+            return apiKey.trim();
         }
         throw ApiException.unauthorized("This endpoint needs an 'Authorization: Bearer <token>' header.");
     }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * Several replicas on one PostgreSQL. <b>Leader election</b>: each replica tries a session-level
  * advisory lock on a connection of its own every second; the holder is the leader (background
  * work runs only there). When the leader dies its connection closes, PostgreSQL releases the
- * lock, and another replica takes it on its next try. <b>Fan-out</b>: flag changes send
- * {@code NOTIFY gantry_flags, '<env>'} on commit; every replica LISTENs and reloads that
- * environment's snapshot, which reaches its SDK streams. After a lost LISTEN connection every
+ * lock, and another replica takes it on its next try. <b>Fan-out</b>: flag and segment changes
+ * and new environments send {@code NOTIFY gantry_flags, '<env>'} on commit; every replica LISTENs
+ * and reloads that environment's snapshot (learning of a new environment on the way), which
+ * reaches its SDK streams. After a lost LISTEN connection every
  * environment is reloaded, so no change is missed. On SQLite there is one process: it is the
  * leader and nothing is started. Thread-safe.
  */
@@ -35,7 +36,7 @@ public final class Replication implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads;
 
-    private Replication(Database db, FlagService flags, List<String> environments, Duration interval) {
+    private Replication(Database db, FlagService flags, Duration interval) {
         this.db = db;
         this.interval = interval;
         if (db.dialect() == Database.Dialect.SQLITE) {
@@ -43,14 +44,9 @@ public final class Replication implements AutoCloseable {
             threads = List.of();
             return;
         }
-        Consumer<String> reload = env -> {
-            if (environments.contains(env)) {
-                flags.reload(env);
-            }
-        };
         threads = List.of(
                 Thread.ofPlatform().daemon().name("gantry-leader-election").start(this::elect),
-                Thread.ofPlatform().daemon().name("gantry-flag-listener").start(() -> listen(reload, environments)));
+                Thread.ofPlatform().daemon().name("gantry-flag-listener").start(() -> listen(flags::reload, flags::reloadAll)));
     }
 
     /**
@@ -58,8 +54,8 @@ public final class Replication implements AutoCloseable {
      *
      * @param interval how often a follower tries the lock and a listener polls
      */
-    public static Replication start(Database db, FlagService flags, List<String> environments, Duration interval) {
-        return new Replication(db, flags, environments, interval);
+    public static Replication start(Database db, FlagService flags, Duration interval) {
+        return new Replication(db, flags, interval);
     }
 
     /** @return whether this replica holds the leader lock */
@@ -94,13 +90,13 @@ public final class Replication implements AutoCloseable {
         leader.set(false);
     }
 
-    private void listen(Consumer<String> reload, List<String> environments) {
+    private void listen(Consumer<String> reload, Runnable reloadAll) {
         boolean first = true;
         while (running.get()) {
             try (Connection c = db.dedicatedConnection(); Statement st = c.createStatement()) {
                 st.execute("LISTEN " + FlagService.CHANNEL);
                 if (!first) {
-                    environments.forEach(reload); // changes made while the listener was away
+                    reloadAll.run(); // changes (and environments) made while the listener was away
                 }
                 first = false;
                 PGConnection pg = c.unwrap(PGConnection.class);

@@ -25,17 +25,19 @@ final class FlagJson {
      *
      * @throws ApiException 422 with the problems gantry-flags reports
      */
-    static Snapshot snapshot(String version, List<JsonNode> definitions) {
+    static Snapshot snapshot(String version, List<JsonNode> flagDefinitions, List<JsonNode> segmentDefinitions,
+            String label) {
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("format", 1);
         doc.put("version", version);
         ArrayNode flags = doc.putArray("flags");
-        definitions.forEach(flags::add);
-        doc.putArray("segments");
+        flagDefinitions.forEach(flags::add);
+        ArrayNode segments = doc.putArray("segments");
+        segmentDefinitions.forEach(segments::add);
         try {
             return Snapshot.parse(MAPPER.writeValueAsBytes(doc));
         } catch (SnapshotFormatException e) {
-            throw ApiException.unprocessable("The flag is not valid: " + e.getMessage());
+            throw ApiException.unprocessable(label + " is not valid: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,11 +51,11 @@ final class FlagJson {
         }
     }
 
-    /** @return the flag objects of a snapshot, in its order */
-    static List<JsonNode> definitions(Snapshot snapshot) {
+    /** @return the flag or segment objects ({@code member} "flags" or "segments") of a snapshot, in its order */
+    static List<JsonNode> definitions(Snapshot snapshot, String member) {
         JsonNode doc = parse(snapshot.toJson());
         List<JsonNode> out = new java.util.ArrayList<>();
-        doc.get("flags").forEach(out::add);
+        doc.path(member).forEach(out::add);
         return List.copyOf(out);
     }
 }

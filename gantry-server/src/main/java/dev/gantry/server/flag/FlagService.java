@@ -58,7 +58,29 @@ public final class FlagService {
      */
     public record FlagVersion(long version, String action, JsonNode definition, String changedAt, String changedBy) {}
 
-    private record Result(Snapshot snapshot, Optional<StoredFlag> flag, boolean created) {}
+    private record Result(Snapshot snapshot, Optional<StoredFlag> flag, boolean created, boolean changed) {}
+
+    /** What a change is to: a flag or a segment, each with its own tables and audit names. */
+    enum Kind {
+        FLAG("flags", "flag_versions", "flag_key", "flag"),
+        SEGMENT("segments", "segment_versions", "segment_key", "segment");
+
+        final String table;
+        final String versions;
+        final String keyColumn;
+        final String noun;
+
+        Kind(String table, String versions, String keyColumn, String noun) {
+            this.table = table;
+            this.versions = versions;
+            this.keyColumn = keyColumn;
+            this.noun = noun;
+        }
+
+        ApiException notFound(String env, String key) {
+            return ApiException.notFound("No " + noun + " '" + key + "' in " + env + ".");
+        }
+    }
 
     /**
      * @param db the database
@@ -82,14 +104,30 @@ public final class FlagService {
         }
     }
 
-    /** Reloads one environment from the database and publishes it when newer (replica fan-out). */
+    /**
+     * Reloads one environment from the database and publishes it when newer (replica fan-out);
+     * an environment created on another replica is picked up here.
+     */
     public void reload(String env) {
-        hub.publish(env, db.read(h -> snapshot(h, env)));
+        if (environments.known(env)) {
+            hub.publish(env, db.read(h -> snapshot(h, env)));
+        }
+    }
+
+    /** Reloads every environment (after a lost change listener). */
+    public void reloadAll() {
+        environments.refresh();
+        environments.names().forEach(this::reload);
     }
 
     private Snapshot snapshot(Handle h, String env) {
         long version = envVersion(h, env);
-        return FlagJson.snapshot(Long.toString(version), rows(h, env).stream().map(StoredFlag::definition).toList());
+        return FlagJson.snapshot(Long.toString(version), definitions(rows(h, env, Kind.FLAG)),
+                definitions(rows(h, env, Kind.SEGMENT)), "The flags");
+    }
+
+    private static List<JsonNode> definitions(List<StoredFlag> rows) {
+        return rows.stream().map(StoredFlag::definition).toList();
     }
 
     private static long envVersion(Handle h, String env) {
@@ -97,36 +135,64 @@ public final class FlagService {
                 .mapTo(Long.class).one();
     }
 
-    private static List<StoredFlag> rows(Handle h, String env) {
-        return h.createQuery("SELECT * FROM flags WHERE environment = :env ORDER BY flag_key").bind("env", env)
-                .map((rs, c) -> new StoredFlag(rs.getString("environment"), rs.getString("flag_key"), rs.getLong("version"),
+    private static List<StoredFlag> rows(Handle h, String env, Kind kind) {
+        return h.createQuery("SELECT * FROM " + kind.table + " WHERE environment = :env ORDER BY " + kind.keyColumn)
+                .bind("env", env)
+                .map((rs, c) -> new StoredFlag(rs.getString("environment"), rs.getString(kind.keyColumn), rs.getLong("version"),
                         FlagJson.parse(rs.getString("definition")), rs.getString("updated_at"), rs.getString("updated_by")))
                 .list();
     }
 
     /** @return the flags of an environment, by key */
     public List<StoredFlag> list(String env) {
+        return list(env, Kind.FLAG);
+    }
+
+    /** @return the segments of an environment, by key (as {@link StoredFlag}s holding segment objects) */
+    public List<StoredFlag> segments(String env) {
+        return list(env, Kind.SEGMENT);
+    }
+
+    private List<StoredFlag> list(String env, Kind kind) {
         environments.require(env);
-        return db.read(h -> rows(h, env));
+        return db.read(h -> rows(h, env, kind));
     }
 
     /** @return one flag, 404 when absent */
     public StoredFlag get(String env, String key) {
-        return list(env).stream().filter(f -> f.key().equals(key)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No flag '" + key + "' in " + env + "."));
+        return get(env, key, Kind.FLAG);
+    }
+
+    /** @return one segment, 404 when absent */
+    public StoredFlag segment(String env, String key) {
+        return get(env, key, Kind.SEGMENT);
+    }
+
+    private StoredFlag get(String env, String key, Kind kind) {
+        return list(env, kind).stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElseThrow(() -> kind.notFound(env, key));
     }
 
     /** @return the history of a flag, oldest first */
     public List<FlagVersion> versions(String env, String key) {
+        return versions(env, key, Kind.FLAG);
+    }
+
+    /** @return the history of a segment, oldest first */
+    public List<FlagVersion> segmentVersions(String env, String key) {
+        return versions(env, key, Kind.SEGMENT);
+    }
+
+    private List<FlagVersion> versions(String env, String key, Kind kind) {
         environments.require(env);
-        List<FlagVersion> v = db.read(h -> h.createQuery(
-                        "SELECT * FROM flag_versions WHERE environment = :env AND flag_key = :key ORDER BY version")
+        List<FlagVersion> v = db.read(h -> h.createQuery("SELECT * FROM " + kind.versions
+                        + " WHERE environment = :env AND " + kind.keyColumn + " = :key ORDER BY version")
                 .bind("env", env).bind("key", key)
                 .map((rs, c) -> new FlagVersion(rs.getLong("version"), rs.getString("action"),
                         FlagJson.parse(rs.getString("definition")), rs.getString("changed_at"), rs.getString("changed_by")))
                 .list());
         if (v.isEmpty()) {
-            throw ApiException.notFound("No flag '" + key + "' in " + env + ".");
+            throw kind.notFound(env, key);
         }
         return v;
     }
@@ -147,8 +213,48 @@ public final class FlagService {
                     .with("field", "key");
         }
         def.put("key", key);
-        Result r = mutate(by, env, key, "flag.put", before -> Optional.of(def));
+        Result r = mutate(by, Kind.FLAG, env, key, "flag.put", before -> Optional.of(def));
         return new Put(r.flag().orElseThrow(), r.created());
+    }
+
+    /**
+     * Creates a flag only when no flag with its key exists in {@code env} (a plan push declaring
+     * flags); an existing flag is left exactly as it is.
+     *
+     * @return whether it was created
+     */
+    public boolean createIfAbsent(Principal by, String env, String key, JsonNode definition) {
+        ObjectNode def = ((ObjectNode) definition).deepCopy().put("key", key);
+        return mutate(by, Kind.FLAG, env, key, "flag.create", before -> before.isPresent() ? before : Optional.of(def))
+                .created();
+    }
+
+    /**
+     * Creates or replaces a segment (docs/flags-format.md, "Segment").
+     *
+     * @param definition the segment object; its {@code key}, when given, must equal {@code key}
+     * @return the stored segment and whether it was created
+     */
+    public Put putSegment(Principal by, String env, String key, JsonNode definition) {
+        if (!(definition instanceof ObjectNode obj)) {
+            throw ApiException.badRequest("The body must be a segment object (docs/flags-format.md).");
+        }
+        ObjectNode def = obj.deepCopy();
+        if (def.has("key") && !key.equals(def.get("key").asText())) {
+            throw ApiException.badRequest("The body's key '" + def.get("key").asText() + "' differs from the URL's '" + key + "'.")
+                    .with("field", "key");
+        }
+        def.put("key", key);
+        Result r = mutate(by, Kind.SEGMENT, env, key, "segment.put", before -> Optional.of(def));
+        return new Put(r.flag().orElseThrow(), r.created());
+    }
+
+    /** Deletes a segment; refused (422) while a flag's clause still names it. */
+    public void deleteSegment(Principal by, String env, String key) {
+        mutate(by, Kind.SEGMENT, env, key, "segment.delete", before -> {
+            before.orElseThrow(() -> Kind.SEGMENT.notFound(env, key));
+            return Optional.empty();
+        });
     }
 
     /**
@@ -159,13 +265,13 @@ public final class FlagService {
 
     /** Turns targeting on or off. */
     public StoredFlag toggle(Principal by, String env, String key, boolean on) {
-        return mutate(by, env, key, on ? "flag.on" : "flag.off", before -> Optional.of(existing(before, env, key).put("on", on)))
+        return mutate(by, Kind.FLAG, env, key, on ? "flag.on" : "flag.off", before -> Optional.of(existing(before, env, key).put("on", on)))
                 .flag().orElseThrow();
     }
 
     /** Kills a flag: targeting off, so everybody gets its off variation. */
     public StoredFlag kill(Principal by, String env, String key) {
-        return mutate(by, env, key, "flag.kill", before -> Optional.of(existing(before, env, key).put("on", false)))
+        return mutate(by, Kind.FLAG, env, key, "flag.kill", before -> Optional.of(existing(before, env, key).put("on", false)))
                 .flag().orElseThrow();
     }
 
@@ -179,7 +285,7 @@ public final class FlagService {
         if (!(percent >= 0 && percent <= 100)) {
             throw ApiException.badRequest("'percent' must be between 0 and 100.").with("field", "percent");
         }
-        return mutate(by, env, key, "flag.rollout", before -> {
+        return mutate(by, Kind.FLAG, env, key, "flag.rollout", before -> {
             ObjectNode def = existing(before, env, key);
             String off = def.path("offVariation").asText();
             String on = variation.orElseGet(() -> trueVariation(def).orElseThrow(() -> ApiException.unprocessable(
@@ -201,7 +307,7 @@ public final class FlagService {
 
     /** Deletes a flag; SDKs then answer FLAG_NOT_FOUND for it. */
     public void delete(Principal by, String env, String key) {
-        mutate(by, env, key, "flag.delete", before -> {
+        mutate(by, Kind.FLAG, env, key, "flag.delete", before -> {
             existing(before, env, key);
             return Optional.empty();
         });
@@ -220,53 +326,68 @@ public final class FlagService {
         return (ObjectNode) before.orElseThrow(() -> ApiException.notFound("No flag '" + key + "' in " + env + ".")).deepCopy();
     }
 
-    private Result mutate(Principal by, String env, String key, String action,
+    private Result mutate(Principal by, Kind kind, String env, String key, String action,
             Function<Optional<JsonNode>, Optional<JsonNode>> change) {
         environments.require(env);
         Result result = db.write(h -> {
             long next = envVersion(h, env) + 1;
-            List<StoredFlag> rows = rows(h, env);
+            List<StoredFlag> rows = rows(h, env, kind);
+            List<JsonNode> others = definitions(rows(h, env, kind == Kind.FLAG ? Kind.SEGMENT : Kind.FLAG));
             Optional<StoredFlag> beforeRow = rows.stream().filter(f -> f.key().equals(key)).findFirst();
             Optional<JsonNode> before = beforeRow.map(StoredFlag::definition);
             Optional<JsonNode> after = change.apply(before);
+            if (after.isPresent() && before.isPresent() && after.get() == before.get()) {
+                return new Result(hub.current(env), beforeRow, false, false); // nothing to change
+            }
             List<JsonNode> defs = new ArrayList<>();
             after.ifPresent(defs::add);
             rows.stream().filter(f -> !f.key().equals(key)).map(StoredFlag::definition).forEach(defs::add);
-            FlagJson.snapshot(Long.toString(next), defs); // validates, the changed flag first so errors name $.flags[0]
+            String label = kind == Kind.FLAG ? "The flag" : "The segment change";
+            snapshotOf(kind, next, defs, others, label); // validates, the changed one first so errors name [0]
             defs.sort(Comparator.comparing(d -> d.path("key").asText()));
-            Snapshot snapshot = FlagJson.snapshot(Long.toString(next), defs);
-            Optional<JsonNode> canonical = after.flatMap(a -> FlagJson.definitions(snapshot).stream()
-                    .filter(d -> d.path("key").asText().equals(key)).findFirst());
-            long version = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM flag_versions"
-                            + " WHERE environment = :env AND flag_key = :key")
+            Snapshot snapshot = snapshotOf(kind, next, defs, others, label);
+            Optional<JsonNode> canonical = after.flatMap(a -> FlagJson.definitions(snapshot, kind == Kind.FLAG ? "flags" : "segments")
+                    .stream().filter(d -> d.path("key").asText().equals(key)).findFirst());
+            long version = h.createQuery("SELECT COALESCE(MAX(version), 0) FROM " + kind.versions
+                            + " WHERE environment = :env AND " + kind.keyColumn + " = :key")
                     .bind("env", env).bind("key", key).mapTo(Long.class).one() + 1;
             String now = clock.instant().toString();
             String definitionText = canonical.map(FlagService::text).orElse("null");
             if (canonical.isPresent()) {
-                h.createUpdate("INSERT INTO flags (environment, flag_key, version, definition, updated_at, updated_by)"
+                h.createUpdate("INSERT INTO " + kind.table + " (environment, " + kind.keyColumn
+                                + ", version, definition, updated_at, updated_by)"
                                 + " VALUES (:env, :key, :v, :def, :at, :by)"
-                                + " ON CONFLICT (environment, flag_key) DO UPDATE SET version = excluded.version,"
+                                + " ON CONFLICT (environment, " + kind.keyColumn + ") DO UPDATE SET version = excluded.version,"
                                 + " definition = excluded.definition, updated_at = excluded.updated_at,"
                                 + " updated_by = excluded.updated_by")
                         .bind("env", env).bind("key", key).bind("v", version).bind("def", definitionText)
                         .bind("at", now).bind("by", by.actor()).execute();
             } else {
-                h.createUpdate("DELETE FROM flags WHERE environment = :env AND flag_key = :key")
+                h.createUpdate("DELETE FROM " + kind.table + " WHERE environment = :env AND " + kind.keyColumn + " = :key")
                         .bind("env", env).bind("key", key).execute();
             }
-            h.createUpdate("INSERT INTO flag_versions (environment, flag_key, version, action, definition, changed_at, changed_by)"
+            h.createUpdate("INSERT INTO " + kind.versions + " (environment, " + kind.keyColumn
+                            + ", version, action, definition, changed_at, changed_by)"
                             + " VALUES (:env, :key, :v, :action, :def, :at, :by)")
                     .bind("env", env).bind("key", key).bind("v", version).bind("action", action)
                     .bind("def", definitionText).bind("at", now).bind("by", by.actor()).execute();
             h.createUpdate("UPDATE environments SET snapshot_version = :v WHERE name = :env")
                     .bind("v", next).bind("env", env).execute();
-            audit.append(h, by.actor(), action, "flag:" + env + "/" + key, before, canonical);
+            audit.append(h, by.actor(), action, kind.noun + ":" + env + "/" + key, before, canonical);
             db.notifyOnCommit(h, CHANNEL, env);
             return new Result(snapshot, canonical.map(c -> new StoredFlag(env, key, version, c, now, by.actor())),
-                    beforeRow.isEmpty());
+                    beforeRow.isEmpty(), true);
         });
-        hub.publish(env, result.snapshot());
+        if (result.changed()) {
+            hub.publish(env, result.snapshot());
+        }
         return result;
+    }
+
+    private static Snapshot snapshotOf(Kind kind, long version, List<JsonNode> changed, List<JsonNode> others, String label) {
+        return kind == Kind.FLAG
+                ? FlagJson.snapshot(Long.toString(version), changed, others, label)
+                : FlagJson.snapshot(Long.toString(version), others, changed, label);
     }
 
     private static String text(JsonNode node) {

@@ -33,6 +33,15 @@ public final class WaiverRoutes {
         }
     }
 
+    /** Body of a revocation. */
+    record Revoke(String reason) {
+        Revoke {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("'reason' is required: why the waiver no longer holds.");
+            }
+        }
+    }
+
     /**
      * @param auth authenticator
      * @param waivers the store
@@ -51,6 +60,13 @@ public final class WaiverRoutes {
             WaiverStore.Recorded recorded = waivers.grant(ctx.pathParam("product"), ctx.pathParam("version"),
                     grant.item().strip(), grant.reason().strip(), instant(grant.expires().strip()), p.name(), p.actor());
             JsonBody.respond(ctx, 201, Map.of("waiver", WaiverStore.json(recorded, waivers.now())));
+        });
+        r.post(path + "/{id}/revoke", ctx -> {
+            Principal p = auth.require(ctx, Scope.APPROVE);
+            Revoke revoke = JsonBody.read(ctx, Revoke.class);
+            WaiverStore.Recorded revoked = waivers.revoke(ctx.pathParam("product"), ctx.pathParam("version"),
+                    ctx.pathParam("id"), revoke.reason().strip(), p.name(), p.actor());
+            JsonBody.respond(ctx, 200, Map.of("waiver", WaiverStore.json(revoked, waivers.now())));
         });
         r.get(path, ctx -> {
             auth.require(ctx, Scope.READ);

@@ -2,6 +2,9 @@ package dev.gantry.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What every response gets before any route runs: security headers, and a 413 for a declared
@@ -17,19 +20,33 @@ public final class HttpBasics {
             securityHeaders(ctx);
             long declared = ctx.req().getContentLengthLong();
             if (declared > maxRequestBytes) {
-                throw ApiException.of(413, "too-large", "Request too large",
-                        "The request body is " + declared + " bytes; the limit is " + maxRequestBytes + " bytes.");
+                throw tooLarge(declared, maxRequestBytes);
             }
         });
     }
 
+    /** The security headers every response carries, name to value, in order. */
+    public static final Map<String, String> SECURITY_HEADERS = securityHeaderMap();
+
+    private static Map<String, String> securityHeaderMap() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
+        h.put("Strict-Transport-Security", "max-age=31536000");
+        h.put("Cache-Control", "no-store");
+        return Collections.unmodifiableMap(h);
+    }
+
+    /** The 413 answered for a body over the limit. */
+    public static ApiException tooLarge(long declared, long maxRequestBytes) {
+        return ApiException.of(413, "too-large", "Request too large",
+                "The request body is " + declared + " bytes; the limit is " + maxRequestBytes + " bytes.");
+    }
+
     static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Strict-Transport-Security", "max-age=31536000");
-        ctx.header("Cache-Control", "no-store");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 }

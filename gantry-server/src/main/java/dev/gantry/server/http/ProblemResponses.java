@@ -33,9 +33,7 @@ public final class ProblemResponses {
                 write(ctx, unavailable(e));
                 return;
             }
-            LOG.error("Unexpected {} on {} {}", e.getClass().getName(), ctx.method(), ctx.path(), e);
-            write(ctx, ApiException.of(500, "internal", "Internal server error",
-                    "The server failed to handle the request; the server log has the details."));
+            write(ctx, unexpected(e, ctx.method().name(), ctx.path()));
         });
         routes.error(404, ctx -> {
             if (isProblem(ctx)) {
@@ -100,18 +98,39 @@ public final class ProblemResponses {
         return false;
     }
 
+    /**
+     * Maps an exception no handler expected to 503 (database unavailable) or 500, logging the
+     * latter with its class; for handlers outside Javalin (the OFREP Jetty handler).
+     */
+    public static ApiException unexpected(Exception e, String method, String path) {
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        if (isDatabaseUnavailable(e)) {
+            return unavailable(e);
+        }
+        LOG.error("Unexpected {} on {} {}", e.getClass().getName(), method, path, e);
+        return ApiException.of(500, "internal", "Internal server error",
+                "The server failed to handle the request; the server log has the details.");
+    }
+
     /** Writes {@code e} as problem details. */
     public static void write(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status());
+        ctx.contentType("application/problem+json");
+        ctx.result(body(e, ctx.path()));
+    }
+
+    /** @return the problem-details document of {@code e} for the request path {@code instance} */
+    public static String body(ApiException e, String instance) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("type", "https://gantry.dev/problems/" + e.type());
         body.put("title", e.title());
         body.put("status", e.status());
         body.put("detail", e.getMessage());
-        body.put("instance", ctx.path());
+        body.put("instance", instance);
         e.extensions().forEach((k, v) -> body.set(k, MAPPER.valueToTree(v)));
-        e.headers().forEach(ctx::header);
-        ctx.status(e.status());
-        ctx.contentType("application/problem+json");
-        ctx.result(body.toString());
+        return body.toString();
     }
 }

@@ -16,6 +16,7 @@ public final class ReleaseRoutes {
     private final Authenticator auth;
     private final ReleaseStore releases;
     private final ReleaseFiles files;
+    private final dev.gantry.server.flag.DeclaredFlags declaredFlags;
 
     /** Body of a push: the plan, and the communication templates it references (path to text). */
     record Push(String source, String plan, Map<String, String> files) {
@@ -34,11 +35,14 @@ public final class ReleaseRoutes {
      * @param auth authenticator
      * @param releases the store
      * @param files files attached to revisions
+     * @param declaredFlags creates the flags a pushed plan declares
      */
-    public ReleaseRoutes(Authenticator auth, ReleaseStore releases, ReleaseFiles files) {
+    public ReleaseRoutes(Authenticator auth, ReleaseStore releases, ReleaseFiles files,
+            dev.gantry.server.flag.DeclaredFlags declaredFlags) {
         this.auth = auth;
         this.releases = releases;
         this.files = files;
+        this.declaredFlags = declaredFlags;
     }
 
     /** Registers the routes. */
@@ -52,10 +56,17 @@ public final class ReleaseRoutes {
             if (pushed.created() || !push.files().isEmpty()) {
                 files.attach(p.actor(), pushed.revision(), push.files());
             }
+            var rev = pushed.revision();
+            var flags = declaredFlags.create(p, releases.load(rev.product(), rev.version(), Optional.of(rev.revision())).plan());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("created", pushed.created());
             body.put("revision", pushed.revision());
             body.put("files", ReleaseFiles.paths(push.files()));
+            body.put("flagsCreated", flags.stream().filter(f -> f.problem().isEmpty())
+                    .map(f -> Map.of("environment", f.environment(), "key", f.key())).toList());
+            if (flags.stream().anyMatch(f -> !f.problem().isEmpty())) {
+                body.put("flagsNotCreated", flags.stream().filter(f -> !f.problem().isEmpty()).toList());
+            }
             JsonBody.respond(ctx, pushed.created() ? 201 : 200, body);
         });
         r.get("/api/v1/releases", ctx -> {

@@ -27,6 +27,15 @@ public final class SignOffRoutes {
         }
     }
 
+    /** Body of a revocation. */
+    record Revoke(String reason) {
+        Revoke {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("'reason' is required: why the sign-off no longer holds.");
+            }
+        }
+    }
+
     /**
      * @param auth authenticator
      * @param signoffs the store
@@ -51,9 +60,25 @@ public final class SignOffRoutes {
             body.put("status", json(signoffs.status(product, version)));
             JsonBody.respond(ctx, 201, body);
         });
+        r.post(path + "/{role}/revoke", ctx -> {
+            Principal p = auth.require(ctx, Scope.APPROVE);
+            Revoke revoke = JsonBody.read(ctx, Revoke.class);
+            String product = ctx.pathParam("product");
+            String version = ctx.pathParam("version");
+            Map<String, Object> revoked = signoffs.revoke(product, version, ctx.pathParam("role"), p, revoke.reason().strip());
+            revoked.remove("id");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("revoked", revoked);
+            body.put("status", json(signoffs.status(product, version)));
+            JsonBody.respond(ctx, 200, body);
+        });
         r.get(path, ctx -> {
             auth.require(ctx, Scope.READ);
-            JsonBody.respond(ctx, 200, json(signoffs.status(ctx.pathParam("product"), ctx.pathParam("version"))));
+            String product = ctx.pathParam("product");
+            String version = ctx.pathParam("version");
+            Map<String, Object> body = json(signoffs.status(product, version));
+            body.put("revoked", signoffs.revoked(product, version));
+            JsonBody.respond(ctx, 200, body);
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.gantry.server.signoff;
 
 import dev.gantry.server.audit.AuditLog;
+import dev.gantry.server.auth.Principal;
+import dev.gantry.server.auth.Scope;
 import dev.gantry.server.db.Database;
 import dev.gantry.server.http.ApiException;
 import dev.gantry.server.release.ReleaseStore;
@@ -18,7 +20,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Sign-offs of releases. A sign-off is always for the latest revision, bound to its content hash;
- * a newer revision voids it. The rules are {@link SignOffRules}, the same the CLI applies, checked
+ * a newer revision voids it, and its signer or an admin can revoke it (it then stays on record but
+ * no longer counts). The rules are {@link SignOffRules}, the same the CLI applies, checked
  * inside the write transaction so two concurrent signers cannot both take a role. Thread-safe.
  */
 public final class SignOffStore {
@@ -73,6 +76,60 @@ public final class SignOffStore {
         });
     }
 
+    /**
+     * Revokes the sign-off of {@code role} that counts for the latest revision: it stays on record,
+     * marked revoked, and the role is outstanding again. Only its signer or an admin may.
+     *
+     * @throws ApiException 404 when no standing sign-off of the role counts, 403 for somebody else
+     */
+    public Map<String, Object> revoke(String product, String version, String role, Principal by, String reason) {
+        return db.write(h -> {
+            ReleaseStore.Loaded current = releases.latest(product, version);
+            Optional<Map<String, Object>> found = h.createQuery("SELECT * FROM signoffs WHERE product = :p AND version = :v"
+                            + " AND role = :role AND plan_hash = :hash AND revoked_at IS NULL")
+                    .bind("p", product).bind("v", version).bind("role", role).bind("hash", current.planHash())
+                    .map((rs, c) -> {
+                        Map<String, Object> m = json(new SignOff(rs.getString("role"), rs.getString("signed_by"),
+                                Instant.parse(rs.getString("signed_at")), rs.getString("plan_hash")), rs.getLong("revision"));
+                        m.put("id", rs.getString("id"));
+                        return m;
+                    }).findOne();
+            if (found.isEmpty()) {
+                throw ApiException.notFound("No sign-off of role '" + role + "' counts for revision "
+                        + current.revision().revision() + " of release " + product + " " + version + ".").with("role", role);
+            }
+            Map<String, Object> before = found.get();
+            if (!before.get("by").equals(by.name()) && !by.has(Scope.ADMIN)) {
+                throw ApiException.forbidden("Only the signer (" + before.get("by") + ") or an admin can revoke this sign-off.");
+            }
+            String now = clock.instant().toString();
+            h.createUpdate("UPDATE signoffs SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason WHERE id = :id")
+                    .bind("at", now).bind("by", by.name()).bind("reason", reason).bind("id", before.get("id")).execute();
+            Map<String, Object> after = new LinkedHashMap<>(before);
+            after.put("revokedAt", now);
+            after.put("revokedBy", by.name());
+            after.put("revokeReason", reason);
+            audit.append(h, by.actor(), "signoff.revoke", "release:" + product + "/" + version, Optional.of(before),
+                    Optional.of(after));
+            return after;
+        });
+    }
+
+    /** @return the revoked sign-offs of the release, oldest first, as JSON objects */
+    public List<Map<String, Object>> revoked(String product, String version) {
+        return db.read(h -> h.createQuery("SELECT * FROM signoffs WHERE product = :p AND version = :v"
+                        + " AND revoked_at IS NOT NULL ORDER BY revoked_at, id")
+                .bind("p", product).bind("v", version)
+                .map((rs, c) -> {
+                    Map<String, Object> m = json(new SignOff(rs.getString("role"), rs.getString("signed_by"),
+                            Instant.parse(rs.getString("signed_at")), rs.getString("plan_hash")), rs.getLong("revision"));
+                    m.put("revokedAt", rs.getString("revoked_at"));
+                    m.put("revokedBy", rs.getString("revoked_by"));
+                    m.put("revokeReason", rs.getString("revoke_reason"));
+                    return m;
+                }).list());
+    }
+
     /** Where the latest revision's sign-offs stand, with every sign-off on record. */
     public SignOffStatus status(String product, String version) {
         ReleaseStore.Loaded current = releases.latest(product, version);
@@ -82,7 +139,7 @@ public final class SignOffStore {
 
     private static List<SignOff> all(Handle h, String product, String version) {
         return h.createQuery("SELECT role, signed_by, signed_at, plan_hash FROM signoffs WHERE product = :p AND version = :v"
-                        + " ORDER BY signed_at, id")
+                        + " AND revoked_at IS NULL ORDER BY signed_at, id")
                 .bind("p", product).bind("v", version)
                 .map((rs, c) -> new SignOff(rs.getString("role"), rs.getString("signed_by"),
                         Instant.parse(rs.getString("signed_at")), rs.getString("plan_hash")))
