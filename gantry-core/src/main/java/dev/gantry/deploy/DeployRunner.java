@@ -264,8 +264,10 @@ public final class DeployRunner {
     }
 
     private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The shell first, so it cannot run the rest of its script once its child is gone.
+        java.util.List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private Duration since(Instant start) {

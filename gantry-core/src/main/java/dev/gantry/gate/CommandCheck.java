@@ -78,7 +78,10 @@ final class CommandCheck implements CheckEvaluator<CheckSpec.Command> {
     }
 
     static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The shell goes first: killing its child first lets it run the rest of its script (a
+        // loaded machine showed `sleep 3; touch finished` touching after the sleep was killed).
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 }
