@@ -89,6 +89,8 @@ final class Browser implements AutoCloseable {
     void waitForText(String text) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(15))
+                    // a form post replaces the whole page: the body found may go stale before it is read
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-" + text.replaceAll("[^A-Za-z0-9]+", "-"));

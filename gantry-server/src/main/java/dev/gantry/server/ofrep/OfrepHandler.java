@@ -72,17 +72,13 @@ public final class OfrepHandler extends Handler.Wrapper {
             headers.put(f);
         }
         HttpFields in = request.getHeaders();
-        SdkKeyStore.KeyInfo key;
-        try {
-            long declared = in.getLongField(HttpHeader.CONTENT_LENGTH);
-            if (declared > maxRequestBytes) {
-                throw HttpBasics.tooLarge(declared, maxRequestBytes);
-            }
-            key = auth.sdkKey(in.get(HttpHeader.AUTHORIZATION), in.get("X-API-Key"), Request.getRemoteAddr(request));
-        } catch (Exception e) {
-            problem(response, callback, ProblemResponses.unexpected(e, "POST", path));
+        long declared = in.getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declared > maxRequestBytes) {
+            problem(response, callback, HttpBasics.tooLarge(declared, maxRequestBytes));
             return true;
         }
+        // The body is read before authenticating: answering a refused request without reading it
+        // makes Jetty close the connection, which a client reusing it sees as a broken response.
         Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes))
                 .whenComplete((body, failure) -> {
                     if (failure != null) {
@@ -91,6 +87,8 @@ public final class OfrepHandler extends Handler.Wrapper {
                         return;
                     }
                     try {
+                        SdkKeyStore.KeyInfo key = auth.sdkKey(in.get(HttpHeader.AUTHORIZATION), in.get("X-API-Key"),
+                                Request.getRemoteAddr(request));
                         answer(response, callback, flagKey == null
                                 ? evaluator.bulk(key.environment(), body, in.get(HttpHeader.IF_NONE_MATCH))
                                 : evaluator.single(key.environment(), flagKey, body));
