@@ -60,13 +60,7 @@ public final class RolloutDesk {
         by.require(Scope.OPERATE);
         RolloutStore.Row row = latest(product, version);
         if (controller.engineState(row) instanceof RolloutState.AwaitingApproval awaiting) {
-            by.require(Scope.APPROVE);
-            ReleasePlan plan = controller.plan(row);
-            Optional<Role> role = plan.roles().stream().filter(r -> r.id().equals(awaiting.role())).findFirst();
-            if (role.isPresent() && !role.get().members().isEmpty() && !role.get().members().contains(by.name())) {
-                throw ApiException.forbidden(by.name() + " does not hold the role " + awaiting.role()
-                        + "; its members are " + String.join(", ", role.get().members()) + ".");
-            }
+            requireRole(by, controller.plan(row), awaiting.role());
         }
         return status(controller.command(row, past -> new RolloutCommand.Promote(by.name()), "rollout.promote", by));
     }
@@ -93,8 +87,18 @@ public final class RolloutDesk {
                 + product + " " + version + " has no rollout."));
     }
 
-    /** The same status as {@code RolloutRoutes.status}: keep the two in step. */
-    private Map<String, Object> status(RolloutStore.Row row) {
+    /** An approver needs the approve scope and, when the plan lists the role's members, to be one of them. */
+    static void requireRole(Principal p, ReleasePlan plan, String roleId) {
+        p.require(Scope.APPROVE);
+        Optional<Role> role = plan.roles().stream().filter(r -> r.id().equals(roleId)).findFirst();
+        if (role.isPresent() && !role.get().members().isEmpty() && !role.get().members().contains(p.name())) {
+            throw ApiException.forbidden(p.name() + " does not hold the role " + roleId + "; its members are "
+                    + String.join(", ", role.get().members()) + ".");
+        }
+    }
+
+    /** The status of one rollout, as the API, its stream and the dashboard show it. */
+    Map<String, Object> status(RolloutStore.Row row) {
         ReleasePlan plan = controller.plan(row);
         return RolloutStatus.of(row, plan.rollout().orElseThrow(), controller.store().events(row.id()),
                 controller.store().readings(row.id()), controller.nextEvaluation(row.id()),

@@ -1,8 +1,6 @@
 package dev.gantry.server.rollout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.gantry.plan.ReleasePlan;
-import dev.gantry.plan.Role;
 import dev.gantry.rollout.RolloutCommand;
 import dev.gantry.rollout.RolloutState;
 import dev.gantry.server.auth.Authenticator;
@@ -16,9 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The rollout API under {@code /api/v1/releases/{product}/{version}}: start a rollout
@@ -29,7 +25,7 @@ import java.util.Optional;
 public final class RolloutRoutes {
     private final Authenticator auth;
     private final RolloutController controller;
-    private final Clock clock;
+    private final RolloutDesk desk;
 
     /** Body of a start. */
     record Start(String environment, Boolean force) {
@@ -58,12 +54,12 @@ public final class RolloutRoutes {
     /**
      * @param auth authenticator
      * @param controller the controller
-     * @param clock the clock
+     * @param desk the status and role checks the dashboard shares
      */
-    public RolloutRoutes(Authenticator auth, RolloutController controller, Clock clock) {
+    RolloutRoutes(Authenticator auth, RolloutController controller, RolloutDesk desk) {
         this.auth = auth;
         this.controller = controller;
-        this.clock = clock;
+        this.desk = desk;
     }
 
     /** Registers the routes. */
@@ -102,7 +98,7 @@ public final class RolloutRoutes {
             RolloutStore.Row row = latest(ctx);
             RolloutState state = controller.engineState(row);
             if (state instanceof RolloutState.AwaitingApproval awaiting) {
-                requireRole(p, controller.plan(row), awaiting.role());
+                RolloutDesk.requireRole(p, controller.plan(row), awaiting.role());
             }
             respond(ctx, controller.command(row, past -> new RolloutCommand.Promote(p.name()), "rollout.promote", p));
         });
@@ -110,7 +106,7 @@ public final class RolloutRoutes {
             Principal p = auth.require(ctx, Scope.APPROVE);
             Approval approval = JsonBody.read(ctx, Approval.class);
             RolloutStore.Row row = latest(ctx);
-            requireRole(p, controller.plan(row), approval.role().strip());
+            RolloutDesk.requireRole(p, controller.plan(row), approval.role().strip());
             respond(ctx, controller.command(row, past -> new RolloutCommand.Approve(p.name(), approval.role().strip()),
                     "rollout.approve", p));
         });
@@ -120,16 +116,6 @@ public final class RolloutRoutes {
             respond(ctx, controller.command(latest(ctx), past -> new RolloutCommand.Abort(p.name(), reason.reason(), past),
                     "rollout.abort", p));
         });
-    }
-
-    /** An approver needs the approve scope and, when the plan lists the role's members, to be one of them. */
-    private static void requireRole(Principal p, ReleasePlan plan, String roleId) {
-        p.require(Scope.APPROVE);
-        Optional<Role> role = plan.roles().stream().filter(r -> r.id().equals(roleId)).findFirst();
-        if (role.isPresent() && !role.get().members().isEmpty() && !role.get().members().contains(p.name())) {
-            throw ApiException.forbidden(p.name() + " does not hold the role " + roleId + "; its members are "
-                    + String.join(", ", role.get().members()) + ".");
-        }
     }
 
     private static Reason reason(Context ctx) {
@@ -147,11 +133,8 @@ public final class RolloutRoutes {
         JsonBody.respond(ctx, 200, status(row));
     }
 
-    Map<String, Object> status(RolloutStore.Row row) {
-        ReleasePlan plan = controller.plan(row);
-        return RolloutStatus.of(row, plan.rollout().orElseThrow(), controller.store().events(row.id()),
-                controller.store().readings(row.id()), controller.nextEvaluation(row.id()),
-                row.finished() ? 0 : controller.samplesInPhase(row), clock.instant());
+    private Map<String, Object> status(RolloutStore.Row row) {
+        return desk.status(row);
     }
 
     /** Sends {@code event: status} with the whole status whenever it changes; ends after a finished one. */

@@ -67,7 +67,7 @@ public final class Rollouts implements AutoCloseable {
 
     /** Registers the rollout routes. */
     public void register(RoutesConfig routes, Authenticator auth) {
-        new RolloutRoutes(auth, controller, clock).register(routes);
+        new RolloutRoutes(auth, controller, desk()).register(routes);
     }
 
     @Override
