@@ -28,6 +28,17 @@ public final class ReleaseStore {
     private final Database db;
     private final AuditLog audit;
     private final Clock clock;
+    /**
+     * Parsed plans by source and content hash. A revision never changes, and the leader's tasks
+     * (rollouts, communications, post-launch) load the same revisions every second.
+     */
+    private final Map<String, ReleasePlan> parsed = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ReleasePlan> eldest) {
+                    return size() > 64;
+                }
+            });
 
     /**
      * A stored revision.
@@ -169,11 +180,17 @@ public final class ReleaseStore {
         Revision rev = revision.map(n -> all.stream().filter(x -> x.revision() == n).findFirst()
                         .orElseThrow(() -> ApiException.notFound("No revision " + n + " of release " + product + " " + version + ".")))
                 .orElse(all.getLast());
-        LoadResult result = PlanLoader.loadWithoutFiles(rev.source(), planText(product, version, Optional.of(rev.revision())));
-        if (!(result instanceof LoadResult.Valid valid)) {
-            throw new IllegalStateException("A stored plan no longer loads; was the plan format changed incompatibly?");
+        String key = rev.source() + "\n" + rev.contentHash();
+        ReleasePlan plan = parsed.get(key);
+        if (plan == null) {
+            LoadResult result = PlanLoader.loadWithoutFiles(rev.source(), planText(product, version, Optional.of(rev.revision())));
+            if (!(result instanceof LoadResult.Valid valid)) {
+                throw new IllegalStateException("A stored plan no longer loads; was the plan format changed incompatibly?");
+            }
+            plan = valid.plan();
+            parsed.put(key, plan);
         }
-        return new Loaded(rev, valid.plan(), rev.revision() == all.getLast().revision());
+        return new Loaded(rev, plan, rev.revision() == all.getLast().revision());
     }
 
     /** @return the overview of a revision's plan, as of today */
