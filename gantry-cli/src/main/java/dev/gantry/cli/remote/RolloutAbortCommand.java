@@ -1,7 +1,5 @@
 package dev.gantry.cli.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.cli.ExitCodes;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +22,6 @@ public final class RolloutAbortCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String path = target.releasePath(spec.commandLine().getErr());
-        JsonNode status = target.client().post(path + "/rollout/abort", Optional.of(java.util.Map.of("reason", reason)));
-        RolloutView.lines(status).forEach(spec.commandLine().getOut()::println);
-        return ExitCodes.OK;
+        return target.command(spec, "abort", Optional.of(java.util.Map.of("reason", reason)));
     }
 }

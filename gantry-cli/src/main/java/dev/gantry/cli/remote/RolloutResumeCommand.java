@@ -1,7 +1,5 @@
 package dev.gantry.cli.remote;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.cli.ExitCodes;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,9 +18,6 @@ public final class RolloutResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String path = target.releasePath(spec.commandLine().getErr());
-        JsonNode status = target.client().post(path + "/rollout/resume", Optional.empty());
-        RolloutView.lines(status).forEach(spec.commandLine().getOut()::println);
-        return ExitCodes.OK;
+        return target.command(spec, "resume", Optional.empty());
     }
 }

@@ -24,6 +24,18 @@ final class RolloutTarget {
         return "/api/v1/releases/" + encode(plan.release().product()) + "/" + encode(plan.release().version());
     }
 
+    /**
+     * Sends a person's command ({@code pause}, {@code resume}, ...) to the release's rollout and
+     * prints the status the server answers with.
+     *
+     * @return the exit code
+     */
+    int command(picocli.CommandLine.Model.CommandSpec spec, String action, Optional<Object> body) {
+        String path = releasePath(spec.commandLine().getErr());
+        RolloutView.lines(client().post(path + "/rollout/" + action, body)).forEach(spec.commandLine().getOut()::println);
+        return dev.gantry.cli.ExitCodes.OK;
+    }
+
     ApiClient client() {
         return ApiClient.connect(Optional.ofNullable(server));
     }
